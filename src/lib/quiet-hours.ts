@@ -1,0 +1,62 @@
+// Quiet hours: a daily wall-clock period (`21:00-08:00`, may wrap midnight) when nothing is sent.
+import { tzOffset } from '@date-fns/tz';
+import { fail, ok, type Result } from './errors';
+import type { TimeZone } from './time-zone';
+import { instantOf, wallTimeAt } from './wall-clock';
+
+/** Minutes after local midnight, 0 to 1439. */
+export type MinuteOfDay = number;
+
+export interface QuietHours {
+  start: MinuteOfDay;
+  end: MinuteOfDay;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** `HH:mm` on a 24-hour clock; `9:30` is accepted as `09:30`. */
+export function parseMinuteOfDay(raw: string): MinuteOfDay | null {
+  const match = HH_MM.exec(raw.trim().padStart(5, '0'));
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/** `HH:mm-HH:mm`; `off` or `none` turns a default off (null). */
+export function parseQuietHours(raw: string, field = 'quietHours'): Result<QuietHours | null> {
+  const text = raw.trim();
+  if (/^(off|none)$/i.test(text)) return ok(null);
+  const parts = text.split('-');
+  const start = parts.length === 2 ? parseMinuteOfDay(parts[0] ?? '') : null;
+  const end = parts.length === 2 ? parseMinuteOfDay(parts[1] ?? '') : null;
+  if (start === null || end === null || start === end) {
+    return fail(
+      'INVALID_QUIET_HOURS',
+      'Quiet hours must look like 21:00-08:00 (24-hour HH:mm-HH:mm, start and end different), or "off".',
+      field,
+    );
+  }
+  return ok({ start, end });
+}
+
+const inPeriod = (minute: MinuteOfDay, { start, end }: QuietHours): boolean =>
+  start < end ? minute >= start && minute < end : minute >= start || minute < end;
+
+/**
+ * `instant` itself when it is outside quiet hours, else the instant the quiet period ends
+ * (its first wall-clock minute after it, moved forward if that falls into a DST gap).
+ */
+export function endOfQuietHours(instant: number, quiet: QuietHours, zone: TimeZone): number {
+  const wall = wallTimeAt(instant, zone);
+  const minute = wall.hour * 60 + wall.minute;
+  if (!inPeriod(minute, quiet)) return instant;
+  // The period ends today unless it started today and ends after midnight.
+  const day = minute >= quiet.start && quiet.start > quiet.end ? wall.day + 1 : wall.day;
+  const endsAt = instantOf(
+    { ...wall, day, hour: Math.floor(quiet.end / 60), minute: quiet.end % 60, second: 0 },
+    zone,
+  );
+  // In a fall-back hour the end's wall time can stand twice; the later one is still ahead.
+  if (endsAt <= instant) {
+    return endsAt + (tzOffset(zone, new Date(endsAt)) - tzOffset(zone, new Date(instant))) * 60_000;
+  }
+  return endsAt;
+}

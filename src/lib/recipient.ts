@@ -1,0 +1,52 @@
+// Recipients: E.164 numbers, optionally on the WhatsApp channel, and how they appear in logs.
+import { fail, ok, type Result } from './errors';
+import { type Event, readText } from './event-fields';
+
+/** A normalised recipient: `+15551234567` or `whatsapp:+15551234567`. */
+export type Recipient = string;
+
+const E164 = /^\+[1-9]\d{5,14}$/;
+// Separators people and spreadsheets put into numbers; Studio itself sends clean E.164.
+const SEPARATORS = /[\s\-.()]/g;
+
+export function parseRecipient(raw: string): Result<Recipient> {
+  const match = /^whatsapp:(.*)$/i.exec(raw.trim());
+  const number = (match ? (match[1] ?? '') : raw).replace(SEPARATORS, '');
+  if (!E164.test(number)) {
+    return fail(
+      'INVALID_TO',
+      'The recipient must be an E.164 number such as +15551234567, or whatsapp:+15551234567.',
+      'to',
+    );
+  }
+  return ok(match ? `whatsapp:${number}` : number);
+}
+
+/** `to`, or its alias `number` (the Flask workaround's name). */
+export function readRecipient(event: Event): Result<Recipient> {
+  const raw = readText(event, ['to', 'number'], 'INVALID_TO');
+  if (!raw.ok) return raw;
+  if (raw.value === undefined) {
+    return fail(
+      'MISSING_TO',
+      'Give the recipient in "to", for example {{contact.channel.address}}.',
+      'to',
+    );
+  }
+  return parseRecipient(raw.value);
+}
+
+/** Only the last 4 digits of a number may appear in logs and error bodies. */
+export function maskRecipient(recipient: string): string {
+  const channel = recipient.startsWith('whatsapp:') ? 'whatsapp:' : '';
+  const digits = recipient.replace(/\D/g, '');
+  return `${channel}***${digits.slice(-4)}`;
+}
+
+// Any run of 5+ digits (optionally with separators) that could be a phone number.
+const NUMBER_LIKE = /\+?\d[\d\s\-.()]{3,}\d/g;
+
+/** Masks number-like runs in free text, such as an error message from Twilio. */
+export function redactNumbers(text: string): string {
+  return text.replace(NUMBER_LIKE, (run) => maskRecipient(run));
+}

@@ -1,0 +1,167 @@
+// When to send: from what the flow asked for, the clock, the zone, quiet hours and Twilio's
+// scheduling window. Pure: the clock is an argument.
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
+import type { Delay } from './duration';
+import { fail, ok, type Result } from './errors';
+import { endOfQuietHours, type MinuteOfDay, type QuietHours } from './quiet-hours';
+import type { TimeZone } from './time-zone';
+import { formatLocal, formatUtc, instantOf, type WallTime, wallTimeAt } from './wall-clock';
+
+/** What the flow asked for: exactly one of `minutes`, `delay`, `sendAt`, `at`. */
+export type SendTimeSpec =
+  | { kind: 'minutes'; minutes: number }
+  | { kind: 'delay'; delay: Delay }
+  | { kind: 'instant'; instant: number }
+  | { kind: 'local'; wall: WallTime }
+  | { kind: 'at'; minuteOfDay: MinuteOfDay };
+
+export type IfTooSoon = 'reject' | 'earliest';
+
+export interface SendTimeRequest {
+  spec: SendTimeSpec;
+  timeZone?: TimeZone | undefined;
+  quietHours?: QuietHours | null | undefined;
+  ifTooSoon: IfTooSoon;
+}
+
+/** Twilio accepts SendAt from 15 minutes to 35 days ahead; both ends are configurable. */
+export interface SchedulingWindow {
+  minLeadMinutes: number;
+  maxLeadDays: number;
+}
+
+export interface SendTime {
+  /** ms since epoch, whole seconds: exactly what is sent to Twilio. */
+  instant: number;
+  /** `2026-12-01T14:00:00Z`, the SendAt sent to Twilio. */
+  sendAt: string;
+  /** The same instant on the wall clock of `timeZone`, when a zone is known. */
+  sendAtLocal?: string;
+  timeZone?: TimeZone;
+  /** Why the time differs from the one asked for, if it does. */
+  adjusted?: 'quiet-hours' | 'earliest';
+}
+
+/** Twilio measures the window from when it receives the request, a little after `now`. */
+export const SAFETY_MARGIN_MS = 30_000;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const ceilToSecond = (instant: number): number => Math.ceil(instant / 1000) * 1000;
+
+export function schedulingWindow(now: number, window: SchedulingWindow) {
+  return {
+    earliest: now + window.minLeadMinutes * MINUTE + SAFETY_MARGIN_MS,
+    latest: ceilToSecond(now + window.maxLeadDays * DAY),
+  };
+}
+
+const needsZone = (what: string) =>
+  fail(
+    'MISSING_TIME_ZONE',
+    `${what} needs a time zone: give "timeZone" (e.g. America/New_York).`,
+    'timeZone',
+  );
+
+/** The instant asked for, before the window and quiet hours are applied. */
+function requestedInstant(
+  spec: SendTimeSpec,
+  zone: TimeZone | undefined,
+  now: number,
+  earliest: number,
+): Result<number> {
+  switch (spec.kind) {
+    case 'minutes':
+      return ok(now + spec.minutes * MINUTE);
+    case 'delay': {
+      // Days follow the calendar of the zone (09:00 stays 09:00 across DST); UTC without one.
+      const shifted =
+        spec.delay.days > 0
+          ? addDays(new TZDate(now, zone ?? 'UTC'), spec.delay.days).getTime()
+          : now;
+      return ok(shifted + spec.delay.milliseconds);
+    }
+    case 'instant':
+      return ok(spec.instant);
+    case 'local':
+      return zone ? ok(instantOf(spec.wall, zone)) : needsZone('A sendAt without an offset');
+    case 'at': {
+      if (!zone) return needsZone('"at"');
+      const base = wallTimeAt(earliest, zone);
+      const time = {
+        hour: Math.floor(spec.minuteOfDay / 60),
+        minute: spec.minuteOfDay % 60,
+        second: 0,
+      };
+      const today = instantOf({ ...base, ...time }, zone);
+      return ok(
+        today >= earliest ? today : instantOf({ ...base, ...time, day: base.day + 1 }, zone),
+      );
+    }
+  }
+}
+
+export function computeSendTime(
+  request: SendTimeRequest,
+  window: SchedulingWindow,
+  now: number,
+): Result<SendTime> {
+  const zone = request.timeZone;
+  const { earliest, latest } = schedulingWindow(now, window);
+  const requested = requestedInstant(request.spec, zone, now, earliest);
+  if (!requested.ok) return requested;
+
+  let instant = requested.value;
+  let adjusted: SendTime['adjusted'];
+  if (instant < earliest && request.ifTooSoon === 'earliest') {
+    instant = earliest;
+    adjusted = 'earliest';
+  }
+  if (request.quietHours) {
+    if (!zone) return needsZone('Quiet hours');
+    const after = endOfQuietHours(instant, request.quietHours, zone);
+    if (after !== instant) {
+      instant = after;
+      adjusted = 'quiet-hours';
+    }
+  }
+  instant = ceilToSecond(instant);
+
+  if (instant < earliest) {
+    return fail(
+      'SEND_AT_TOO_SOON',
+      `The send time must be at least ${window.minLeadMinutes} minutes from now (Twilio's minimum). ` +
+        'Pick a later time, or pass ifTooSoon=earliest to send at the earliest allowed time.',
+      sendTimeField(request.spec),
+    );
+  }
+  if (instant > latest) {
+    return fail(
+      'SEND_AT_TOO_LATE',
+      `The send time must be at most ${window.maxLeadDays} days from now (Twilio's maximum).`,
+      sendTimeField(request.spec),
+    );
+  }
+
+  const sendTime: SendTime = { instant, sendAt: formatUtc(instant) };
+  if (zone) {
+    sendTime.sendAtLocal = formatLocal(instant, zone);
+    sendTime.timeZone = zone;
+  }
+  if (adjusted) sendTime.adjusted = adjusted;
+  return ok(sendTime);
+}
+
+function sendTimeField(spec: SendTimeSpec): string {
+  switch (spec.kind) {
+    case 'minutes':
+      return 'minutes';
+    case 'delay':
+      return 'delay';
+    case 'at':
+      return 'at';
+    default:
+      return 'sendAt';
+  }
+}

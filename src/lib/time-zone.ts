@@ -1,0 +1,32 @@
+// IANA time zone names, validated and canonicalised with the runtime's ICU data.
+import { fail, ok, type Result } from './errors';
+
+export type TimeZone = string;
+
+const canonical = new Map<string, TimeZone | null>();
+
+/** `America/New_York` for `america/new_york`; null when ICU does not know the zone. */
+function canonicalZone(name: string): TimeZone | null {
+  let zone = canonical.get(name);
+  if (zone === undefined) {
+    try {
+      zone = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    } catch {
+      zone = null;
+    }
+    // Bounded: hostile input must not grow this cache without limit.
+    if (canonical.size < 1000) canonical.set(name, zone);
+  }
+  return zone;
+}
+
+export function parseTimeZone(raw: string, field = 'timeZone'): Result<TimeZone> {
+  // Only a name-shaped value is echoed back, so a stray phone number never is.
+  const nameLike = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(raw);
+  const zone = nameLike ? canonicalZone(raw) : null;
+  if (zone === null) {
+    const what = nameLike ? `"${raw}" is not` : 'The value is not';
+    return fail('INVALID_TIME_ZONE', `${what} an IANA time zone such as America/New_York.`, field);
+  }
+  return ok(zone);
+}

@@ -1,0 +1,98 @@
+// Runs the built functions/*.js (what Twilio deploys) in-process: a Twilio.Response stand-in,
+// and a context whose getTwilioClient() builds the real twilio client, as the runtime does.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import twilio from 'twilio';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator/messages-api';
+
+const require = createRequire(import.meta.url);
+
+export class ResponseStandIn {
+  statusCode = 200;
+  body: unknown;
+  headers: Record<string, string> = {};
+  setStatusCode(code: number) {
+    this.statusCode = code;
+    return this;
+  }
+  setBody(body: unknown) {
+    this.body = body;
+    return this;
+  }
+  appendHeader(key: string, value: string) {
+    this.headers[key] = value;
+    return this;
+  }
+  setHeaders(headers: Record<string, string>) {
+    this.headers = { ...headers };
+    return this;
+  }
+}
+
+(globalThis as unknown as { Twilio: unknown }).Twilio = { Response: ResponseStandIn };
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown> & { ok: boolean; error?: Record<string, unknown> };
+  headers: Record<string, string>;
+  callbacks: number;
+}
+
+type Handler = (
+  context: unknown,
+  event: unknown,
+  callback: (err: unknown, res: unknown) => void,
+) => unknown;
+
+export function loadFunction(name: string): Handler {
+  return require(join(import.meta.dirname, '../../functions', `${name}.protected.js`)).handler;
+}
+
+export interface ContextOptions {
+  env?: Record<string, string | undefined>;
+  /** Counts getTwilioClient() calls, to prove a path never reaches Twilio. */
+  onClient?: () => void;
+}
+
+export function makeContext(options: ContextOptions = {}) {
+  return {
+    DOMAIN_NAME: 'localhost',
+    PATH: '/',
+    SERVICE_SID: undefined,
+    ENVIRONMENT_SID: undefined,
+    ...options.env,
+    getTwilioClient(opts?: Record<string, unknown>) {
+      options.onClient?.();
+      return twilio(EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN, { lazyLoading: true, ...opts });
+    },
+  };
+}
+
+/** Invokes a handler as the runtime does and resolves with what it passed to callback. */
+export async function invoke(
+  handler: Handler,
+  context: unknown,
+  event: Record<string, unknown>,
+): Promise<Answer> {
+  let callbacks = 0;
+  let response: ResponseStandIn | undefined;
+  await new Promise<void>((resolve, reject) => {
+    Promise.resolve(
+      handler(context, event, (err, res) => {
+        callbacks++;
+        if (err) reject(err);
+        response = res as ResponseStandIn;
+        resolve();
+      }),
+    ).catch(reject);
+  });
+  // Give a second callback, if any, the chance to show itself.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (!response) throw new Error('no response');
+  return {
+    status: response.statusCode,
+    body: response.body as Answer['body'],
+    headers: response.headers,
+    callbacks,
+  };
+}
