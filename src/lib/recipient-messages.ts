@@ -11,8 +11,6 @@ export const PAGE_SIZE = 100;
 export const MAX_PAGES = 20;
 /** A page is not requested with less time left than this: its answer and our reply need it. */
 export const PAGE_RESERVE_MS = 1_500;
-/** A message can't be scheduled more than 35 days ahead, so older ones are never `scheduled`. */
-const SCHEDULED_HORIZON_MS = 36 * 24 * 3600 * 1000;
 
 export type ScanStop = 'page-limit' | 'time-budget' | 'twilio-error' | 'size-limit';
 
@@ -30,15 +28,15 @@ export interface ScanResult {
   stoppedBy?: ScanStop;
 }
 
-type Limits = Pick<Invocation, 'deadline' | 'clock' | 'now'> & {
+type Limits = Pick<Invocation, 'deadline' | 'clock'> & {
   maxPages?: number;
   pageSize?: number;
 };
 
 /**
- * Calls `visit` with the scheduled messages of each page until the list ends, an older message
- * shows nothing further can be scheduled, or a bound is reached. A failure on the first page is
- * thrown as an AppFailure (the caller has nothing to report); later ones end the scan early.
+ * Calls `visit` with the scheduled messages of each page until the list ends or a bound is
+ * reached. A failure on the first page is thrown as an AppFailure (the caller has nothing to
+ * report); a later one ends the scan early.
  * `visit` returns null to go on, or why it stopped (e.g. it ran out of time itself).
  */
 export async function scanScheduled(
@@ -69,9 +67,8 @@ export async function scanScheduled(
     const scheduled = messages.filter((m) => m.status === 'scheduled' && m.to === to);
     const stop = await visit(scheduled);
     if (stop) return { scanned, complete: false, stoppedBy: stop };
-    const oldest = messages.at(-1)?.dateCreated?.getTime();
-    const pastHorizon = oldest !== undefined && oldest < limits.now - SCHEDULED_HORIZON_MS;
-    if (messages.length === 0 || !page.nextPageUrl || pastHorizon)
-      return { scanned, complete: true };
+    // No early stop on age: Twilio orders the list by DateSent, which a scheduled message lacks,
+    // so where scheduled messages stand in it is not documented.
+    if (messages.length === 0 || !page.nextPageUrl) return { scanned, complete: true };
   }
 }
