@@ -25,7 +25,14 @@ export interface StoredMessage {
 /** What the next matching request gets instead of normal handling. */
 export type Fault =
   | { kind: 'status'; status: number; code?: number; message?: string; retryAfter?: string }
-  | { kind: 'raw'; status: number; body: string; contentType?: string }
+  | {
+      kind: 'raw';
+      status: number;
+      body: string;
+      contentType?: string;
+      /** e.g. a Location, to offer a redirect that must not be followed. */
+      headers?: Record<string, string>;
+    }
   | { kind: 'hang' }
   | { kind: 'reset' };
 
@@ -370,7 +377,10 @@ export class MessagesEmulator {
         res.socket?.destroy();
         return;
       case 'raw':
-        res.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'text/html' });
+        res.writeHead(fault.status, {
+          'Content-Type': fault.contentType ?? 'text/html',
+          ...fault.headers,
+        });
         res.end(fault.body);
         return;
       case 'status': {

@@ -11,6 +11,9 @@ export interface Env {
   SCHEDULE_MIN_LEAD_MINUTES?: string;
   SCHEDULE_MAX_LEAD_DAYS?: string;
   TWILIO_API_BASE_URL?: string;
+  /** Read by context.getTwilioClient(); checked here so that a bad value is named, not thrown. */
+  ACCOUNT_SID?: string;
+  AUTH_TOKEN?: string;
 }
 
 export interface Config {
@@ -25,6 +28,8 @@ export interface Config {
 }
 
 export const MESSAGING_SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
+const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
+const AUTH_TOKEN = /^[0-9a-zA-Z]{32}$/;
 
 const invalid = (name: string, expected: string): { ok: false; error: AppError } =>
   fail('CONFIG_INVALID', `The service is misconfigured: ${name} must be ${expected}.`, name);
@@ -50,6 +55,15 @@ function readNumber(
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
+function isWebUrl(raw: string): boolean {
+  try {
+    const { protocol } = new URL(raw);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** Only a loopback address may replace Twilio, so credentials can't be sent anywhere else. */
 export function isLoopbackUrl(raw: string): boolean {
   let url: URL;
@@ -65,6 +79,14 @@ export function isLoopbackUrl(raw: string): boolean {
 
 export function readConfig(env: Env): Result<Config> {
   const config: Config = { window: { minLeadMinutes: 15, maxLeadDays: 35 }, warnings: [] };
+
+  // Only the shape is checked, and the value is never echoed: these are credentials.
+  const accountSid = present(env.ACCOUNT_SID);
+  if (accountSid !== undefined && !ACCOUNT_SID.test(accountSid))
+    return invalid('ACCOUNT_SID', 'AC followed by 32 hex characters');
+  const authToken = present(env.AUTH_TOKEN);
+  if (authToken !== undefined && !AUTH_TOKEN.test(authToken))
+    return invalid('AUTH_TOKEN', '32 letters and digits');
 
   const sid = present(env.MESSAGING_SERVICE_SID);
   if (sid !== undefined) {
@@ -92,10 +114,16 @@ export function readConfig(env: Env): Result<Config> {
   if (!maxLeadDays.ok) return maxLeadDays;
   const minLeadMinutes = readNumber(env, 'SCHEDULE_MIN_LEAD_MINUTES', 15, 0, 24 * 60);
   if (!minLeadMinutes.ok) return minLeadMinutes;
+  // An empty window would refuse every request as too soon or too late: say why instead.
+  if (minLeadMinutes.value + 1 > maxLeadDays.value * 24 * 60)
+    return invalid('SCHEDULE_MIN_LEAD_MINUTES', 'shorter than SCHEDULE_MAX_LEAD_DAYS');
   config.window = { minLeadMinutes: minLeadMinutes.value, maxLeadDays: maxLeadDays.value };
 
   const baseUrl = present(env.TWILIO_API_BASE_URL);
   if (baseUrl !== undefined) {
+    // Garbage is a mistake to report; a real address elsewhere is refused as the SPEC says, so
+    // that credentials only ever leave for Twilio or this machine.
+    if (!isWebUrl(baseUrl)) return invalid('TWILIO_API_BASE_URL', 'an http(s) URL on loopback');
     if (isLoopbackUrl(baseUrl)) config.apiBaseUrl = baseUrl.replace(/\/+$/, '');
     else config.warnings.push('TWILIO_API_BASE_URL ignored: only loopback addresses are accepted.');
   }

@@ -1,6 +1,7 @@
 // The edge: one wrapper that every function in src/functions uses. It reads the configuration,
 // hands the endpoint a lazily built Twilio client bound to the time budget, turns the endpoint's
-// Result into a JSON Twilio.Response, logs one masked line, and calls `callback` exactly once.
+// Result into a JSON Twilio.Response, logs one masked line, and calls `callback` exactly once,
+// by the time budget whatever the endpoint is still waiting for.
 /// <reference types="@twilio-labs/serverless-runtime-types" />
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import type { Twilio as TwilioClient } from 'twilio';
@@ -14,6 +15,8 @@ import { createTransport } from './twilio-transport';
 export const TIME_BUDGET_MS = 8_000;
 /** Kept back from Twilio calls to build and send the answer. */
 const RESPONSE_RESERVE_MS = 500;
+/** The last resort: an endpoint still busy this long after the start is answered for. */
+const GUARD_MS = TIME_BUDGET_MS - 200;
 
 export interface Invocation {
   event: Event;
@@ -32,6 +35,8 @@ export type Endpoint = (invocation: Invocation) => Promise<Result<Record<string,
 export interface HandlerOptions {
   clock?: () => number;
   log?: (line: string) => void;
+  /** How the transport waits between 429 retries; tests pass one that moves their clock. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type FunctionHandler = (
@@ -58,8 +63,38 @@ function jsonResponse(status: number, body: Record<string, unknown>) {
 }
 
 function recipientForLog(event: Event): string | undefined {
-  const raw = event.to ?? event.number;
-  return typeof raw === 'string' && raw.trim() !== '' ? maskRecipient(raw) : undefined;
+  for (const raw of [event.to, event.number]) {
+    if (typeof raw === 'string' && raw.trim() !== '') return maskRecipient(raw);
+  }
+  return undefined;
+}
+
+const timeoutError: AppError = {
+  code: 'TWILIO_TIMEOUT',
+  message:
+    'The service ran out of time waiting for Twilio. A message may have been scheduled or canceled: check before retrying.',
+};
+
+/** Resolves to the timeout answer after `ms` unless canceled: the endpoint loses the race. */
+function guard(ms: number): { answer: Promise<Result<never>>; cancel: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const answer = new Promise<Result<never>>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, error: timeoutError }), Math.max(0, ms));
+  });
+  return { answer, cancel: () => clearTimeout(timer) };
+}
+
+/** A client that cannot be built is a configuration fault, raised as a value, never echoed. */
+function buildClient(build: () => TwilioClient): TwilioClient {
+  try {
+    return build();
+  } catch {
+    throw new AppFailure({
+      code: 'CONFIG_TWILIO_AUTH',
+      message:
+        'No Twilio client could be built from the service credentials (ACCOUNT_SID, AUTH_TOKEN). Nothing was sent.',
+    });
+  }
 }
 
 export function defineHandler(
@@ -69,28 +104,47 @@ export function defineHandler(
 ): FunctionHandler {
   const clock = options.clock ?? Date.now;
   const log = options.log ?? ((line: string) => console.log(line));
+  const sleep = options.sleep;
 
   return async (context, event, callback) => {
     const started = clock();
     let status = 500;
     let body: Record<string, unknown>;
     let outcome = 'ok';
+    // Everything worth knowing goes into the one line logged at the end.
+    const entry: Record<string, unknown> = { endpoint };
     try {
       const config = readConfig(context);
       let result: Result<Record<string, unknown>>;
       if (!config.ok) {
         result = config;
       } else {
-        for (const warning of config.value.warnings) log(JSON.stringify({ endpoint, warning }));
+        if (config.value.warnings.length > 0) entry.warnings = config.value.warnings;
         const deadline = started + TIME_BUDGET_MS - RESPONSE_RESERVE_MS;
+        const httpClient = createTransport({
+          deadline,
+          baseUrl: config.value.apiBaseUrl,
+          now: clock,
+          ...(sleep && { sleep }),
+        });
         let client: TwilioClient | undefined;
         const twilio = () => {
-          client ??= context.getTwilioClient({
-            httpClient: createTransport({ deadline, baseUrl: config.value.apiBaseUrl, now: clock }),
-          } as Parameters<typeof context.getTwilioClient>[0]);
+          client ??= buildClient(() =>
+            context.getTwilioClient({ httpClient } as Parameters<
+              typeof context.getTwilioClient
+            >[0]),
+          );
           return client;
         };
-        result = await run({ event, config: config.value, twilio, now: started, deadline, clock });
+        const timer = guard(started + GUARD_MS - clock());
+        try {
+          result = await Promise.race([
+            run({ event, config: config.value, twilio, now: started, deadline, clock }),
+            timer.answer,
+          ]);
+        } finally {
+          timer.cancel();
+        }
       }
       if (result.ok) {
         status = 200;
@@ -112,16 +166,12 @@ export function defineHandler(
       status = httpStatusFor(appError.code);
       outcome = appError.code;
       body = { ok: false, error: errorBody(appError) };
+      // The name only: a message or stack could quote the event.
       if (!(error instanceof AppFailure)) {
-        log(
-          JSON.stringify({
-            endpoint,
-            internalError: error instanceof Error ? error.name : typeof error,
-          }),
-        );
+        entry.internalError = error instanceof Error ? error.name : typeof error;
       }
     }
-    const entry: Record<string, unknown> = { endpoint, outcome, status, ms: clock() - started };
+    Object.assign(entry, { outcome, status, ms: clock() - started });
     const to = recipientForLog(event);
     if (to !== undefined) entry.to = to;
     log(JSON.stringify(entry));

@@ -1,8 +1,7 @@
 // Quiet hours: a daily wall-clock period (`21:00-08:00`, may wrap midnight) when nothing is sent.
-import { tzOffset } from '@date-fns/tz';
 import { fail, ok, type Result } from './errors';
 import type { TimeZone } from './time-zone';
-import { instantOf, wallTimeAt } from './wall-clock';
+import { instantsOf, wallTimeAt } from './wall-clock';
 
 /** Minutes after local midnight, 0 to 1439. */
 export type MinuteOfDay = number;
@@ -12,11 +11,11 @@ export interface QuietHours {
   end: MinuteOfDay;
 }
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const HH_MM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** `HH:mm` on a 24-hour clock; `9:30` is accepted as `09:30`. */
 export function parseMinuteOfDay(raw: string): MinuteOfDay | null {
-  const match = HH_MM.exec(raw.trim().padStart(5, '0'));
+  const match = HH_MM.exec(raw.trim());
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
@@ -40,9 +39,16 @@ export function parseQuietHours(raw: string, field = 'quietHours'): Result<Quiet
 const inPeriod = (minute: MinuteOfDay, { start, end }: QuietHours): boolean =>
   start < end ? minute >= start && minute < end : minute >= start || minute < end;
 
+const MINUTE = 60_000;
+
+function isQuiet(instant: number, quiet: QuietHours, zone: TimeZone): boolean {
+  const wall = wallTimeAt(instant, zone);
+  return inPeriod(wall.hour * 60 + wall.minute, quiet);
+}
+
 /**
- * `instant` itself when it is outside quiet hours, else the instant the quiet period ends
- * (its first wall-clock minute after it, moved forward if that falls into a DST gap).
+ * `instant` itself when it is outside quiet hours, else the first instant after it that is:
+ * when the wall clock next shows the end of the period.
  */
 export function endOfQuietHours(instant: number, quiet: QuietHours, zone: TimeZone): number {
   const wall = wallTimeAt(instant, zone);
@@ -50,13 +56,14 @@ export function endOfQuietHours(instant: number, quiet: QuietHours, zone: TimeZo
   if (!inPeriod(minute, quiet)) return instant;
   // The period ends today unless it started today and ends after midnight.
   const day = minute >= quiet.start && quiet.start > quiet.end ? wall.day + 1 : wall.day;
-  const endsAt = instantOf(
+  const ends = instantsOf(
     { ...wall, day, hour: Math.floor(quiet.end / 60), minute: quiet.end % 60, second: 0 },
     zone,
   );
-  // In a fall-back hour the end's wall time can stand twice; the later one is still ahead.
-  if (endsAt <= instant) {
-    return endsAt + (tzOffset(zone, new Date(endsAt)) - tzOffset(zone, new Date(instant))) * 60_000;
-  }
+  // In a fall-back hour the end's wall time can stand twice: the first one still ahead.
+  let endsAt = ends.find((end) => end > instant) ?? ends[0];
+  // A spring-forward gap can skip the end (02:30): the period is over when the clock jumps past
+  // it, up to a gap's length before the moved-forward end.
+  while (endsAt - MINUTE > instant && !isQuiet(endsAt - MINUTE, quiet, zone)) endsAt -= MINUTE;
   return endsAt;
 }

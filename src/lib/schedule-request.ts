@@ -68,7 +68,11 @@ function readContent(event: Event): Result<MessageContent> {
   }
 
   const variables = event.contentVariables;
-  const hasVariables = variables !== undefined && variables !== null && variables !== '';
+  // Like every other parameter, a blank value counts as absent.
+  const hasVariables =
+    variables !== undefined &&
+    variables !== null &&
+    !(typeof variables === 'string' && variables.trim() === '');
   if (contentSid.value !== undefined) {
     if (!CONTENT_SID.test(contentSid.value.trim())) {
       return fail(
@@ -173,7 +177,10 @@ export function parseSendAt(raw: string): Result<SendTimeSpec> {
   const ms = Number(`0.${m[7] ?? '0'}`) * 1000;
   if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return bad;
   const wall = { year, month, day, hour, minute, second };
-  if (m[8] === undefined && m[9] === undefined) return ok({ kind: 'local', wall });
+  if (m[8] === undefined && m[9] === undefined) {
+    // A wall time has whole seconds: round a fraction up here (second 60 rolls over).
+    return ok({ kind: 'local', wall: { ...wall, second: second + (ms > 0 ? 1 : 0) } });
+  }
 
   let offsetMinutes = 0;
   if (m[9] !== undefined) {

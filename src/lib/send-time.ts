@@ -1,12 +1,17 @@
 // When to send: from what the flow asked for, the clock, the zone, quiet hours and Twilio's
 // scheduling window. Pure: the clock is an argument.
-import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
 import type { Delay } from './duration';
 import { fail, ok, type Result } from './errors';
 import { endOfQuietHours, type MinuteOfDay, type QuietHours } from './quiet-hours';
 import type { TimeZone } from './time-zone';
-import { formatLocal, formatUtc, instantOf, type WallTime, wallTimeAt } from './wall-clock';
+import {
+  formatLocal,
+  formatUtc,
+  instantOf,
+  instantsOf,
+  type WallTime,
+  wallTimeAt,
+} from './wall-clock';
 
 /** What the flow asked for: exactly one of `minutes`, `delay`, `sendAt`, `at`. */
 export type SendTimeSpec =
@@ -53,7 +58,8 @@ const ceilToSecond = (instant: number): number => Math.ceil(instant / 1000) * 10
 export function schedulingWindow(now: number, window: SchedulingWindow) {
   return {
     earliest: now + window.minLeadMinutes * MINUTE + SAFETY_MARGIN_MS,
-    latest: ceilToSecond(now + window.maxLeadDays * DAY),
+    // Not rounded up: a whole second past it would be past Twilio's maximum.
+    latest: now + window.maxLeadDays * DAY,
   };
 }
 
@@ -76,11 +82,11 @@ function requestedInstant(
       return ok(now + spec.minutes * MINUTE);
     case 'delay': {
       // Days follow the calendar of the zone (09:00 stays 09:00 across DST); UTC without one.
-      const shifted =
-        spec.delay.days > 0
-          ? addDays(new TZDate(now, zone ?? 'UTC'), spec.delay.days).getTime()
-          : now;
-      return ok(shifted + spec.delay.milliseconds);
+      if (spec.delay.days === 0) return ok(now + spec.delay.milliseconds);
+      const wall = wallTimeAt(now, zone ?? 'UTC');
+      const shifted = instantOf({ ...wall, day: wall.day + spec.delay.days }, zone ?? 'UTC');
+      // The wall clock has whole seconds: carry the clock's milliseconds over.
+      return ok(shifted + (now % 1000) + spec.delay.milliseconds);
     }
     case 'instant':
       return ok(spec.instant);
@@ -94,10 +100,10 @@ function requestedInstant(
         minute: spec.minuteOfDay % 60,
         second: 0,
       };
-      const today = instantOf({ ...base, ...time }, zone);
-      return ok(
-        today >= earliest ? today : instantOf({ ...base, ...time, day: base.day + 1 }, zone),
-      );
+      // Today's (twice on a fall-back night, and the second may still be ahead) or tomorrow's.
+      const tomorrow = instantsOf({ ...base, ...time, day: base.day + 1 }, zone);
+      const candidates = [...instantsOf({ ...base, ...time }, zone), ...tomorrow];
+      return ok(candidates.find((instant) => instant >= earliest) ?? tomorrow[0]);
     }
   }
 }
@@ -112,21 +118,22 @@ export function computeSendTime(
   const requested = requestedInstant(request.spec, zone, now, earliest);
   if (!requested.ok) return requested;
 
-  let instant = requested.value;
+  // Rounded up first, so the whole second sent is the one checked against quiet hours.
+  let instant = ceilToSecond(requested.value);
   let adjusted: SendTime['adjusted'];
   if (instant < earliest && request.ifTooSoon === 'earliest') {
-    instant = earliest;
+    instant = ceilToSecond(earliest);
     adjusted = 'earliest';
   }
   if (request.quietHours) {
     if (!zone) return needsZone('Quiet hours');
+    // The end of a quiet period is a whole minute: still a whole second.
     const after = endOfQuietHours(instant, request.quietHours, zone);
     if (after !== instant) {
       instant = after;
       adjusted = 'quiet-hours';
     }
   }
-  instant = ceilToSecond(instant);
 
   if (instant < earliest) {
     return fail(

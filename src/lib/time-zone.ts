@@ -10,7 +10,11 @@ function canonicalZone(name: string): TimeZone | null {
   let zone = canonical.get(name);
   if (zone === undefined) {
     try {
-      zone = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+      const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions()
+        .timeZone;
+      // ICU resolves links to its own, often retired, names (Asia/Kolkata to Asia/Calcutta):
+      // keep the name given, taking ICU's spelling only when it is the same name.
+      zone = resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
     } catch {
       zone = null;
     }

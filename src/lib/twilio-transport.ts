@@ -76,7 +76,9 @@ export function createTransport(options: TransportOptions): TwilioHttpClient {
 
   return {
     async request(req) {
-      const uri = options.baseUrl ? req.uri.replace(TWILIO_ORIGIN, options.baseUrl) : req.uri;
+      const { baseUrl } = options;
+      // A function, so that `$` in the base URL is not read as a replacement pattern.
+      const uri = baseUrl ? req.uri.replace(TWILIO_ORIGIN, () => baseUrl) : req.uri;
       const url = new URL(uri);
       for (const [key, value] of formEncode(req.params)) url.searchParams.append(key, value);
       const headers: Record<string, string> = { ...req.headers };
@@ -100,6 +102,8 @@ export function createTransport(options: TransportOptions): TwilioHttpClient {
             method,
             headers,
             body,
+            // Twilio's API does not redirect; following one could carry the credentials away.
+            redirect: 'manual',
             signal: AbortSignal.timeout(remaining),
           });
           text = await response.text();

@@ -1,5 +1,7 @@
 // Converting between instants (ms since epoch) and the wall clock of an IANA zone.
-import { TZDate } from '@date-fns/tz';
+// The subpath, not the package index: the index also pulls in TZDate, which patches every
+// Date.prototype method when it loads and would be bundled into every function.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { TimeZone } from './time-zone';
 
 export interface WallTime {
@@ -12,34 +14,85 @@ export interface WallTime {
   second: number;
 }
 
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const QUARTER_HOUR = 15 * MINUTE;
+/** Bounded: a long-lived instance must not grow this without limit. */
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<TimeZone, Map<number, number>>();
+let rememberedCount = 0;
+
+const askIcu = (instant: number, zone: TimeZone): number => tzOffset(zone, new Date(instant));
+
+/**
+ * The zone's offset from UTC at `instant`, in minutes (-300 for EST). Asking ICU takes a few µs
+ * and one request asks up to ten times about nearby instants, so an answer is kept for its
+ * quarter hour (UTC) when the offset is the same at both ends of it. Zones change offset at
+ * most once in hours, so such a quarter hour holds no change; one that does is asked afresh.
+ */
+function offsetAt(instant: number, zone: TimeZone): number {
+  const start = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
+  const known = remembered.get(zone)?.get(start);
+  if (known !== undefined) return known;
+  const offset = askIcu(start, zone);
+  // Also true for NaN (an unknown zone): never kept.
+  if (offset !== askIcu(start + QUARTER_HOUR - 1, zone)) return askIcu(instant, zone);
+  if (rememberedCount >= MAX_REMEMBERED) {
+    remembered.clear();
+    rememberedCount = 0;
+  }
+  let byQuarter = remembered.get(zone);
+  if (byQuarter === undefined) {
+    byQuarter = new Map();
+    remembered.set(zone, byQuarter);
+  }
+  byQuarter.set(start, offset);
+  rememberedCount++;
+  return offset;
+}
+
 export function wallTimeAt(instant: number, zone: TimeZone): WallTime {
-  const local = new TZDate(instant, zone);
+  // The wall clock is the instant shifted by the offset, read with UTC getters: the host's own
+  // zone never comes into it.
+  const local = new Date(instant + offsetAt(instant, zone) * MINUTE);
   return {
-    year: local.getFullYear(),
-    month: local.getMonth() + 1,
-    day: local.getDate(),
-    hour: local.getHours(),
-    minute: local.getMinutes(),
-    second: local.getSeconds(),
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
 /**
- * The instant the wall clock of `zone` shows `wall`. A time in a DST gap moves forward by the
- * gap; an ambiguous one (fall-back) takes the earlier instant. Day overflow rolls over
- * (day 32 is the 1st of the next month), which callers use to step whole days.
+ * Every instant the wall clock of `zone` shows `wall`, earliest first: two for a time in a
+ * fall-back overlap, else one. A time in a DST gap never shows; it gets the one instant it
+ * would have with the offset before the gap, i.e. it moves forward by the gap. Day overflow
+ * rolls over (day 32 is the 1st of the next month), which callers use to step whole days.
  */
-export function instantOf(wall: WallTime, zone: TimeZone): number {
-  return new TZDate(
-    wall.year,
-    wall.month - 1,
-    wall.day,
-    wall.hour,
-    wall.minute,
-    wall.second,
-    zone,
-  ).getTime();
+export function instantsOf(wall: WallTime, zone: TimeZone): [number, ...number[]] {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  // Only the offsets in force a day either side can apply: zones change offset at most once
+  // in that span. (@date-fns/tz's TZDate constructor instead depends on the host's zone: on a
+  // UTC host, such as Twilio's, it took the later instant of Sydney's overlap.)
+  const before = offsetAt(asUtc - DAY, zone);
+  const after = offsetAt(asUtc + DAY, zone);
+  const shown = [...new Set([before, after])]
+    .map((offset) => ({ offset, instant: asUtc - offset * MINUTE }))
+    .filter(({ offset, instant }) => offsetAt(instant, zone) === offset)
+    .map(({ instant }) => instant)
+    .sort((a, b) => a - b);
+  const [first, ...rest] = shown;
+  return first === undefined ? [asUtc - before * MINUTE] : [first, ...rest];
 }
+
+/**
+ * The instant the wall clock of `zone` shows `wall`. A time in a DST gap moves forward by the
+ * gap; an ambiguous one (fall-back) takes the earlier instant.
+ */
+export const instantOf = (wall: WallTime, zone: TimeZone): number => instantsOf(wall, zone)[0];
 
 /** True when the calendar date exists (no 30 February). */
 export function isRealDate(year: number, month: number, day: number): boolean {

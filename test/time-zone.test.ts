@@ -1,0 +1,46 @@
+// parseTimeZone: IANA names checked against the runtime's ICU data.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseTimeZone } from '../src/lib/time-zone';
+
+describe('parseTimeZone', () => {
+  // biome-ignore format: one case per line reads as a table
+  const valid: [string, string][] = [
+    ['America/New_York', 'America/New_York'],
+    ['america/new_york', 'America/New_York'],
+    ['UTC', 'UTC'],
+    ['Australia/Sydney', 'Australia/Sydney'],
+    ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
+    // ICU's own names for these are the retired Asia/Calcutta, Asia/Katmandu, Europe/Kiev.
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['Asia/Kathmandu', 'Asia/Kathmandu'],
+    ['Europe/Kyiv', 'Europe/Kyiv'],
+    ['Etc/GMT+5', 'Etc/GMT+5'],
+  ];
+  for (const [raw, zone] of valid) {
+    it(`${raw} is ${zone}`, () => assert.deepEqual(parseTimeZone(raw), { ok: true, value: zone }));
+  }
+
+  for (const raw of [
+    'Mars/Olympus_Mons',
+    'New York',
+    'EST-ish',
+    '+05:30',
+    '+15551234567',
+    '',
+    'America/',
+  ]) {
+    it(`rejects ${JSON.stringify(raw)}`, () => {
+      const result = parseTimeZone(raw, 'DEFAULT_TIME_ZONE');
+      assert.equal(result.ok, false);
+      if (!result.ok) {
+        assert.deepEqual(
+          [result.error.code, result.error.field],
+          ['INVALID_TIME_ZONE', 'DEFAULT_TIME_ZONE'],
+        );
+        if (raw.startsWith('+'))
+          assert.ok(!result.error.message.includes(raw), 'a number is not echoed');
+      }
+    });
+  }
+});
