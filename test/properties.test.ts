@@ -371,18 +371,33 @@ describe('properties of the built functions (emulator)', () => {
     assert.ok(scheduled > 40 && refused > 20, `${scheduled} scheduled, ${refused} refused`);
   });
 
+  it('masks a number quoted back from a misplaced field (an example of the property below)', async () => {
+    const { answer } = await call('schedule-message', {
+      to: '+15557310042',
+      body: 'x',
+      at: '09:00',
+      timeZone: 'Tel+15557310042',
+    });
+    assert.equal(answer.body.error?.code, 'INVALID_TIME_ZONE');
+    assert.doesNotMatch(JSON.stringify(answer.body), /5557310042/);
+  });
+
   it('error bodies never hold the recipient or the message body, whatever else is wrong', async () => {
+    // Another field gets junk, or the recipient's own number in some shape (a misplaced one).
     const corrupt = fc.tuple(
       wellFormedEvent(Date.now()),
       fc.constantFrom(...PARAMS),
       fc.oneof(
-        value,
-        recipient.map((r) => r.raw),
+        value.map((junk) => ({ junk })),
+        fc
+          .constantFrom('+', 'Tel+', 'Phone-', '', 'whatsapp:+', 'at ')
+          .map((prefix) => ({ prefix })),
       ),
     );
     await fc.assert(
       fc.asyncProperty(corrupt, async ([{ event, secrets }, key, bad]) => {
-        const { answer, requests } = await call('schedule-message', { ...event, [key]: bad });
+        const misplaced = 'junk' in bad ? bad.junk : `${bad.prefix}${secrets[0]}`;
+        const { answer, requests } = await call('schedule-message', { ...event, [key]: misplaced });
         assertWellFormedAnswer(answer);
         if (answer.status === 200) return;
         assertInputError(answer, requests);
@@ -417,10 +432,12 @@ const sendTimeCase = fc
     zone: fc.constantFrom(...ZONES),
     minLeadMinutes: fc.oneof(fc.constant(15), fc.integer({ min: 0, max: 1_440 })),
     maxLeadDays: fc.oneof(fc.constant(35), fc.integer({ min: 2, max: 35 })),
+    // Quiet periods leave at least 3 hours a day: with less, the only time outside them can lie
+    // in a DST gap (up to 2 h, Antarctica/Troll), a case reported apart, not sampled here.
     quiet: fc.option(
       fc
-        .tuple(fc.integer({ min: 0, max: 1_439 }), fc.integer({ min: 0, max: 1_439 }))
-        .filter(([s, e]) => s !== e),
+        .tuple(fc.integer({ min: 0, max: 1_439 }), fc.integer({ min: 1, max: 21 * 60 }))
+        .map(([start, length]) => [start, (start + length) % 1_440] as const),
       { nil: undefined },
     ),
     ifTooSoon: fc.constantFrom('reject', 'earliest') as fc.Arbitrary<'reject' | 'earliest'>,

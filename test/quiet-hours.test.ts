@@ -76,4 +76,15 @@ describe('endOfQuietHours', () => {
       );
     });
   }
+
+  it('goes on to the next day when a DST gap swallows the only minute outside quiet hours', () => {
+    // Quiet 02:01-02:00: only 02:00-02:01 is free, and on 2026-03-29 Stockholm jumps from
+    // 02:00 to 03:00, so that day has no free minute: the next one is 2026-03-30 02:00 CEST.
+    const allButOneMinute = { start: 2 * 60 + 1, end: 2 * 60 };
+    const noonBefore = Date.parse('2026-03-28T11:00:00Z');
+    assert.equal(
+      new Date(endOfQuietHours(noonBefore, allButOneMinute, 'Europe/Stockholm')).toISOString(),
+      '2026-03-30T00:00:00.000Z',
+    );
+  });
 });

@@ -43,4 +43,16 @@ describe('parseTimeZone', () => {
       }
     });
   }
+
+  it('does not echo a name-shaped value that holds digits (a number pasted into timeZone)', () => {
+    const result = parseTimeZone('Tel+15557310042');
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.doesNotMatch(result.error.message, /5557310042/);
+  });
+
+  it('echoes a name-shaped value to say what was wrong', () => {
+    const result = parseTimeZone('Mars/Olympus');
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.match(result.error.message, /"Mars\/Olympus" is not an IANA time zone/);
+  });
 });

@@ -45,9 +45,16 @@ export type FunctionHandler = (
   callback: ServerlessCallback,
 ) => Promise<void>;
 
+/**
+ * The last guard before a message leaves: a run of 7 or more digits may be a phone number quoted
+ * back from the request (a misplaced one, say) and is masked like one. Dates and codes are shorter.
+ */
+const maskDigitRuns = (text: string): string =>
+  text.replace(/\+?\d{7,}/g, (run) => maskRecipient(run));
+
 function errorBody(error: AppError): Record<string, unknown> {
-  const { code, message, field, twilioCode, moreInfo } = error;
-  const body: Record<string, unknown> = { code, message };
+  const { code, field, twilioCode, moreInfo } = error;
+  const body: Record<string, unknown> = { code, message: maskDigitRuns(error.message) };
   if (field !== undefined) body.field = field;
   if (twilioCode !== undefined) body.twilioCode = twilioCode;
   if (moreInfo !== undefined) body.moreInfo = moreInfo;

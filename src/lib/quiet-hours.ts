@@ -65,5 +65,7 @@ export function endOfQuietHours(instant: number, quiet: QuietHours, zone: TimeZo
   // A spring-forward gap can skip the end (02:30): the period is over when the clock jumps past
   // it, up to a gap's length before the moved-forward end.
   while (endsAt - MINUTE > instant && !isQuiet(endsAt - MINUTE, quiet, zone)) endsAt -= MINUTE;
-  return endsAt;
+  // When a gap swallowed the whole time between two quiet periods, the next one has begun:
+  // go on to its end (the next day has no gap).
+  return isQuiet(endsAt, quiet, zone) ? endOfQuietHours(endsAt, quiet, zone) : endsAt;
 }

@@ -66,7 +66,7 @@ export function schedulingWindow(now: number, window: SchedulingWindow) {
 const needsZone = (what: string) =>
   fail(
     'MISSING_TIME_ZONE',
-    `${what} needs a time zone: give "timeZone" (e.g. America/New_York).`,
+    `${what} needs a time zone: give "timeZone" (e.g. America/New_York), or set DEFAULT_TIME_ZONE on the service.`,
     'timeZone',
   );
 
@@ -126,7 +126,7 @@ export function computeSendTime(
     adjusted = 'earliest';
   }
   if (request.quietHours) {
-    if (!zone) return needsZone('Quiet hours');
+    if (!zone) return needsZone('Quiet hours (from quietHours or QUIET_HOURS)');
     // The end of a quiet period is a whole minute: still a whole second.
     const after = endOfQuietHours(instant, request.quietHours, zone);
     if (after !== instant) {

@@ -25,11 +25,11 @@ function canonicalZone(name: string): TimeZone | null {
 }
 
 export function parseTimeZone(raw: string, field = 'timeZone'): Result<TimeZone> {
-  // Only a name-shaped value is echoed back, so a stray phone number never is.
   const nameLike = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(raw);
   const zone = nameLike ? canonicalZone(raw) : null;
   if (zone === null) {
-    const what = nameLike ? `"${raw}" is not` : 'The value is not';
+    // Echoed back only without digits, so a stray phone number never is.
+    const what = nameLike && !/\d/.test(raw) ? `"${raw}" is not` : 'The value is not';
     return fail('INVALID_TIME_ZONE', `${what} an IANA time zone such as America/New_York.`, field);
   }
   return ok(zone);

@@ -117,6 +117,15 @@ export const scenarios: Scenario[] = [
     secrets: [bodyText('429x2')],
   },
   {
+    name: 'Twilio answers 429 forever: 4 tries backed off within the budget, then 503',
+    endpoint: 'schedule-message',
+    setup: (emulator) =>
+      emulator.inject({ kind: 'status', status: 429, code: 20429 }, 50, isCreate),
+    event: scheduleEvent('429-forever'),
+    expected: { status: 503, code: 'TWILIO_RATE_LIMITED', creates: 4 },
+    secrets: [ALICE.slice(1), bodyText('429-forever')],
+  },
+  {
     name: 'Twilio answers 429 asking for a wait past the budget: 503 at once, no retry',
     endpoint: 'schedule-message',
     setup: (emulator) =>
@@ -285,30 +294,36 @@ export const scenarios: Scenario[] = [
   },
 ];
 
-/** Runs a scenario: the built function, or on a virtual clock when it spends budget first. */
+/**
+ * Runs a scenario: through the built function, or on a virtual clock (the sources' handler) when
+ * it spends budget first or `virtual` asks for back-offs that cost no real time.
+ */
 export async function runScenario(
   scenario: Scenario,
   emulator: MessagesEmulator,
   env: Record<string, string>,
+  { virtual = false } = {},
 ): Promise<{ answer: Answer; state: unknown }> {
   const state = scenario.setup(emulator);
-  if (scenario.budgetLeftMs === undefined) {
+  const left = scenario.budgetLeftMs;
+  if (left === undefined && !virtual) {
     const answer = await invoke(built[scenario.endpoint], makeContext({ env }), scenario.event);
     return { answer, state };
   }
   const time = virtualTime();
   let started: number | undefined;
-  // The handler reads its start first; the budget is then spent up to `budgetLeftMs` by the
+  // The handler reads its start first; the budget is then spent down to `budgetLeftMs` by the
   // time Twilio is first called.
   const clock = () => {
     const now = time.clock();
     started ??= now;
     return now;
   };
-  const left = scenario.budgetLeftMs;
   const context = makeContext({
     env,
-    onClient: () => time.jump((started ?? 0) + TIME_BUDGET_MS - left - time.clock()),
+    onClient: () => {
+      if (left !== undefined) time.jump((started ?? 0) + TIME_BUDGET_MS - left - time.clock());
+    },
   });
   const timed = handlerOf(scenario.endpoint, endpoints[scenario.endpoint], {
     clock,
