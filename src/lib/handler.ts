@@ -168,7 +168,7 @@ export function defineHandler(
           ? error.error
           : {
               code: 'INTERNAL_ERROR',
-              message: 'Something went wrong inside the service. Nothing was scheduled.',
+              message: 'Something went wrong inside the service. Check before retrying.',
             };
       status = httpStatusFor(appError.code);
       outcome = appError.code;

@@ -27,7 +27,7 @@ const askIcu = (instant: number, zone: TimeZone): number => tzOffset(zone, new D
 
 /**
  * The zone's offset from UTC at `instant`, in minutes (-300 for EST). Asking ICU takes a few µs
- * and one request asks up to ten times about nearby instants, so an answer is kept for its
+ * and one request asks about ten times about nearby instants, so an answer is kept for its
  * quarter hour (UTC) when the offset is the same at both ends of it. Zones change offset at
  * most once in hours, so such a quarter hour holds no change; one that does is asked afresh.
  */
