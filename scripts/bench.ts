@@ -10,7 +10,7 @@
 // another build (e.g. of an older commit) for a before/after, except e2e, which serves this
 // checkout's functions/. Every loop is bounded in count and in time; each server process it
 // starts (two twilio-run) is stopped by its own PID.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   mkdirSync,
@@ -21,7 +21,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +28,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import twilio from 'twilio';
 import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../emulator/messages-api';
-import { EMULATOR_MESSAGING_SERVICE_SID, ROOT, startLocalStack } from './local-stack';
+import {
+  EMULATOR_MESSAGING_SERVICE_SID,
+  ROOT,
+  startLocalStack,
+  startTwilioRun,
+} from './local-stack';
 
 const require = createRequire(import.meta.url);
 let FUNCTIONS = join(ROOT, 'functions');
@@ -639,17 +643,6 @@ process.once('SIGINT', () => {
   Promise.allSettled([...cleanups].map((stop) => stop())).finally(() => process.exit(130));
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createNetServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => resolvePort(port));
-      });
-  });
-}
-
 /**
  * A second twilio-run, serving one function that answers at once without calling Twilio: the
  * dev server's own cost, to tell it apart from what /schedule-message adds.
@@ -662,58 +655,20 @@ async function startNoopServer(): Promise<{ url: string; stop: () => Promise<voi
     "exports.handler = (context, event, callback) => callback(null, { ok: true, status: 'scheduled' });\n",
   );
   writeFileSync(join(ROOT, SCRATCH, 'empty.env'), '');
-  // A free port: on a busy one twilio-run would wait forever on a prompt.
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js'),
-      'start',
-      '--port',
-      String(port),
+  const server = await startTwilioRun({
+    stdio: 'ignore',
+    startTimeoutMs: 60_000,
+    args: [
       '--functions-folder',
       join(SCRATCH, 'functions'),
       '--assets-folder',
       join(SCRATCH, 'assets'),
       '--env',
       join(SCRATCH, 'empty.env'),
-      '--no-fork-process',
-      '--no-live',
     ],
-    { cwd: ROOT, stdio: 'ignore', env: childEnv() },
-  );
-  const stop = () =>
-    new Promise<void>((resolveStop) => {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
-        resolveStop();
-        return;
-      }
-      const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
-      child.once('exit', () => {
-        clearTimeout(force);
-        resolveStop();
-      });
-      child.kill('SIGTERM'); // its own PID, nothing else
-    });
-  cleanups.add(stop);
-  const url = `http://127.0.0.1:${port}/noop`;
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`twilio-run (no-op) exited: ${child.exitCode}`);
-    try {
-      const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(1_000) });
-      await response.text();
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) {
-      await stop();
-      throw new Error('twilio-run (no-op) did not answer within 60 s');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, stop };
+  });
+  cleanups.add(server.stop);
+  return { url: `${server.url}/noop`, stop: server.stop };
 }
 
 async function benchEndToEnd(

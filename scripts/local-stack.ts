@@ -2,7 +2,8 @@
 // credentials in .env) or at the local Messages emulator. `npm start` and the end-to-end tests
 // both start it through here.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
@@ -107,6 +108,51 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+export interface TwilioRunServer {
+  /** `http://localhost:PORT` */
+  url: string;
+  port: number;
+  /** Stops twilio-run by its own process group. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real twilio-run dev server in this project on a free port (on a busy one it would
+ * wait forever on a prompt), in-process and uncached as the tests want it, and resolves once it
+ * answers. `args` adds to `start --port P --no-fork-process --no-live`.
+ */
+export async function startTwilioRun(options: {
+  args: string[];
+  port?: number | undefined;
+  stdio?: 'inherit' | 'ignore' | 'pipe' | undefined;
+  startTimeoutMs?: number | undefined;
+}): Promise<TwilioRunServer> {
+  const port = await freePort(options.port);
+  const stdio = options.stdio ?? 'inherit';
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js'),
+      'start',
+      '--port',
+      String(port),
+      '--no-fork-process',
+      '--no-live',
+      ...options.args,
+    ],
+    { cwd: ROOT, stdio: ['ignore', stdio, stdio], detached: true },
+  );
+  const url = `http://localhost:${port}`;
+  const stop = () => stopChild(child);
+  try {
+    await waitUntilServing(url, child, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, stop };
+}
+
 /** Starts the emulator (without real credentials) and twilio-run on the built functions. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const fileEnv = options.env ?? readDotEnv();
@@ -123,51 +169,32 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // twilio-run lets a .env file override the process environment, so it gets a file of its own.
   const envDir = join(ROOT, 'node_modules', '.cache', 'local-stack');
   mkdirSync(envDir, { recursive: true });
-  const port = await freePort(options.port);
-  const envFile = join(envDir, `${port}.env`);
+  const envFile = join(envDir, `${randomUUID()}.env`);
   const quote = (value: string) => JSON.stringify(value.replace(/\r?\n/g, ' '));
-  writeFileSync(
-    envFile,
-    `${Object.entries(env)
-      .map(([k, v]) => `${k}=${quote(v)}`)
-      .join('\n')}\n`,
-    { mode: 0o600 },
-  );
-
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js'),
-      'start',
-      '--port',
-      String(port),
-      '--env',
-      envFile,
-      '--no-fork-process',
-      '--no-live',
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
-      detached: true,
-    },
-  );
-  const url = `http://localhost:${port}`;
-  const stop = async () => {
-    await stopChild(child);
-    await emulator?.stop();
-  };
+  const lines = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`);
+  writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
+  let server: TwilioRunServer;
   try {
-    await waitUntilServing(url, child, options.startTimeoutMs ?? 30_000);
+    server = await startTwilioRun({
+      port: options.port,
+      stdio: options.stdio,
+      startTimeoutMs: options.startTimeoutMs,
+      args: ['--env', envFile],
+    });
   } catch (error) {
-    await stop();
+    await emulator?.stop();
+    rmSync(envFile, { force: true });
     throw error;
   }
   const stack: LocalStack = {
-    url,
+    url: server.url,
     accountSid: env.ACCOUNT_SID ?? '',
     authToken: env.AUTH_TOKEN ?? '',
-    stop,
+    stop: async () => {
+      await server.stop();
+      await emulator?.stop();
+      rmSync(envFile, { force: true });
+    },
   };
   if (emulator) stack.emulator = emulator;
   return stack;
