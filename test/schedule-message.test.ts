@@ -137,6 +137,22 @@ describe('/schedule-message (built function, emulator)', () => {
     assert.doesNotMatch(JSON.stringify(answer.body), /5551234567/);
   });
 
+  it("passes on Twilio's own window refusal (35114) as 422 TWILIO_REJECTED, nothing stored", async () => {
+    // A service configured below Twilio's 15-minute minimum: our window lets 10 minutes through,
+    // the emulator applies Twilio's rule.
+    const stored = emulator.messages.size;
+    const answer = await invoke(
+      schedule,
+      makeContext({ env: { ...env, SCHEDULE_MIN_LEAD_MINUTES: '5' } }),
+      { to: '+15551234567', body: 'x', minutes: '10' },
+    );
+    assert.equal(answer.status, 422, JSON.stringify(answer.body));
+    assert.equal(answer.body.error?.code, 'TWILIO_REJECTED');
+    assert.equal(answer.body.error?.twilioCode, 35114);
+    assert.equal(emulator.requests.length, 1);
+    assert.equal(emulator.messages.size, stored);
+  });
+
   it('answers 500 CONFIG_INVALID naming a bad variable', async () => {
     const answer = await invoke(
       schedule,
