@@ -19,6 +19,17 @@ describe('parseRecipient', () => {
     assert.equal(parseRecipient(`+1${'2'.repeat(14)}`).ok, true);
     assert.equal(parseRecipient(`+1${'2'.repeat(15)}`).ok, false);
   });
+
+  it('never guesses a "+" for a number without one, and says how to send it', () => {
+    // ` 15551234567` is what `curl -d to=+15551234567` delivers; ` 5551234567` would be Brazil.
+    for (const raw of [' 15551234567', '15551234567', ' 5551234567']) {
+      const result = parseRecipient(raw);
+      assert.equal(result.ok, false, raw);
+      if (!result.ok) assert.equal(result.error.code, 'INVALID_TO');
+    }
+    const spaced = parseRecipient(' 15551234567');
+    assert.ok(!spaced.ok && spaced.error.message.includes('%2B'));
+  });
 });
 
 describe('maskRecipient and redactNumbers', () => {

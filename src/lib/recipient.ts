@@ -10,16 +10,18 @@ const E164 = /^\+[1-9]\d{5,14}$/;
 const SEPARATORS = /[\s\-.()]/g;
 
 export function parseRecipient(raw: string): Result<Recipient> {
-  const match = /^whatsapp:(.*)$/i.exec(raw.trim());
-  const number = (match ? (match[1] ?? '') : raw).replace(SEPARATORS, '');
-  if (!E164.test(number)) {
-    return fail(
-      'INVALID_TO',
-      'The recipient must be an E.164 number such as +15551234567, or whatsapp:+15551234567.',
-      'to',
-    );
+  const match = /^whatsapp:(.*)$/i.exec(raw.trimEnd());
+  const number = match ? (match[1] ?? '') : raw;
+  const normalised = number.replace(SEPARATORS, '');
+  if (E164.test(normalised)) return ok(match ? `whatsapp:${normalised}` : normalised);
+  // The example is spaced so that the masking of numbers in answers leaves it readable.
+  let message =
+    'The recipient must be an E.164 number: + then the country code and number, such as +1 415 555 0100, or whatsapp:+1 415 555 0100.';
+  // Not guessed back into a "+": a number must never be read as another country's.
+  if (/^ \d/.test(number)) {
+    message += ' A "+" sent unencoded in a form body arrives as a space: send it as %2B.';
   }
-  return ok(match ? `whatsapp:${number}` : number);
+  return fail('INVALID_TO', message, 'to');
 }
 
 /** `to`, or its alias `number` (the Flask workaround's name). */
