@@ -28,6 +28,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import twilio from 'twilio';
 import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../emulator/messages-api';
+import { ResponseStandIn } from '../test/support/functions';
 import {
   EMULATOR_MESSAGING_SERVICE_SID,
   ROOT,
@@ -36,6 +37,8 @@ import {
 } from './local-stack';
 
 const require = createRequire(import.meta.url);
+// The Twilio.Response stand-in the tests use, as the runtime's global.
+(globalThis as unknown as { Twilio: unknown }).Twilio = { Response: ResponseStandIn };
 let FUNCTIONS = join(ROOT, 'functions');
 /** Scratch files (a no-op function, an empty module): git-ignored, never deployed. */
 const SCRATCH = join('node_modules', '.cache', 'bench');
@@ -114,29 +117,6 @@ function timeProcess(code: string): number {
 
 type Callback = (error: unknown, response: unknown) => void;
 type Handler = (context: unknown, event: Record<string, unknown>, callback: Callback) => unknown;
-
-class ResponseStandIn {
-  statusCode = 200;
-  body: unknown;
-  headers: Record<string, string> = {};
-  setStatusCode(code: number) {
-    this.statusCode = code;
-    return this;
-  }
-  setBody(body: unknown) {
-    this.body = body;
-    return this;
-  }
-  appendHeader(key: string, value: string) {
-    this.headers[key] = value;
-    return this;
-  }
-  setHeaders(headers: Record<string, string>) {
-    this.headers = { ...headers };
-    return this;
-  }
-}
-(globalThis as unknown as { Twilio: unknown }).Twilio = { Response: ResponseStandIn };
 
 const loadHandler = (name: string): Handler =>
   require(join(FUNCTIONS, `${name}.protected.js`)).handler;
