@@ -17,33 +17,11 @@ import {
   type State,
 } from '../scripts/flow/definition';
 import { invoke, loadFunction, makeContext } from './support/functions';
+import { SPEC_PARAMETERS } from './support/spec';
 
 const ROOT = join(import.meta.dirname, '..');
 const FLOW_FILE = join(ROOT, 'flows/scheduler.json');
 const loadFlow = (): FlowDefinition => JSON.parse(readFileSync(FLOW_FILE, 'utf8'));
-
-/** The parameters each endpoint accepts, as SPEC.md lists them. */
-const SPEC_PARAMETERS: Record<string, readonly string[]> = {
-  '/schedule-message': [
-    'to',
-    'number',
-    'body',
-    'message',
-    'mediaUrl',
-    'contentSid',
-    'contentVariables',
-    'minutes',
-    'delay',
-    'sendAt',
-    'at',
-    'timeZone',
-    'quietHours',
-    'ifTooSoon',
-    'messagingServiceSid',
-  ],
-  '/cancel-message': ['sid', 'to', 'number'],
-  '/scheduled-messages': ['to'],
-};
 
 /** What twilio-run deploys from src/functions: x.protected.ts → /x (protected), and so on. */
 function deploySet(): Map<string, 'public' | 'protected' | 'private'> {

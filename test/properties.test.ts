@@ -8,65 +8,18 @@ import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api
 import { computeSendTime, type SendTimeRequest, type SendTimeSpec } from '../src/lib/send-time';
 import { built, CREDENTIAL_ENV, captureConsole, isCreate, SERVICE } from './support/faults';
 import { type Answer, invoke, makeContext } from './support/functions';
+import { INPUT_CODES, SCHEDULE_PARAMETERS } from './support/spec';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const MARGIN_MS = 30_000;
 const RESPONSE_LIMIT = 64 * 1024;
 
-/** The 400 codes of the SPEC, and the ones this service adds where they say more. */
-const INPUT_CODES = new Set([
-  'MISSING_TO',
-  'INVALID_TO',
-  'MISSING_CONTENT',
-  'BODY_TOO_LONG',
-  'INVALID_MEDIA_URL',
-  'TOO_MANY_MEDIA',
-  'INVALID_CONTENT_SID',
-  'MISSING_SEND_TIME',
-  'CONFLICTING_SEND_TIME',
-  'INVALID_MINUTES',
-  'INVALID_DELAY',
-  'INVALID_SEND_AT',
-  'INVALID_AT',
-  'MISSING_TIME_ZONE',
-  'INVALID_TIME_ZONE',
-  'INVALID_QUIET_HOURS',
-  'SEND_AT_TOO_SOON',
-  'SEND_AT_TOO_LATE',
-  'INVALID_SID',
-  'INVALID_MESSAGING_SERVICE_SID',
-  // Beyond the table:
-  'INVALID_BODY',
-  'INVALID_CONTENT_VARIABLES',
-  'CONFLICTING_CONTENT',
-  'INVALID_IF_TOO_SOON',
-  'CONFLICTING_TARGET',
-  'MISSING_TARGET',
-]);
 const WINDOW_CODES = new Set(['SEND_AT_TOO_SOON', 'SEND_AT_TOO_LATE']);
 
 // --- Arbitraries -------------------------------------------------------------------------------
 
-const PARAMS = [
-  'to',
-  'number',
-  'body',
-  'message',
-  'mediaUrl',
-  'contentSid',
-  'contentVariables',
-  'minutes',
-  'delay',
-  'sendAt',
-  'at',
-  'timeZone',
-  'quietHours',
-  'ifTooSoon',
-  'messagingServiceSid',
-  'sid',
-  'request',
-] as const;
+const PARAMS = [...SCHEDULE_PARAMETERS, 'sid', 'request'];
 
 const ZONES = [
   ...Intl.supportedValuesOf('timeZone'),

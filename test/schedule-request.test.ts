@@ -11,6 +11,7 @@ import {
   type ScheduleRequest,
 } from '../src/lib/schedule-request';
 import { computeSendTime, type SendTime } from '../src/lib/send-time';
+import { SPEC_SCHEDULE_INPUT_CODES } from './support/spec';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z'); // 07:00 in New York (EST, -05:00)
 const CONFIG: Config = { window: { minLeadMinutes: 15, maxLeadDays: 35 }, warnings: [] };
@@ -134,27 +135,7 @@ describe('every 400 of /schedule-message, from Studio-shaped input', () => {
   }
 
   it('covers every 400 code of the SPEC for this endpoint', () => {
-    const spec: ErrorCode[] = [
-      'MISSING_TO',
-      'INVALID_TO',
-      'MISSING_CONTENT',
-      'BODY_TOO_LONG',
-      'INVALID_MEDIA_URL',
-      'TOO_MANY_MEDIA',
-      'INVALID_CONTENT_SID',
-      'MISSING_SEND_TIME',
-      'CONFLICTING_SEND_TIME',
-      'INVALID_MINUTES',
-      'INVALID_DELAY',
-      'INVALID_SEND_AT',
-      'INVALID_AT',
-      'MISSING_TIME_ZONE',
-      'INVALID_TIME_ZONE',
-      'INVALID_QUIET_HOURS',
-      'SEND_AT_TOO_SOON',
-      'SEND_AT_TOO_LATE',
-      'INVALID_MESSAGING_SERVICE_SID',
-    ];
+    const spec: readonly ErrorCode[] = SPEC_SCHEDULE_INPUT_CODES;
     const covered = new Set(ERROR_CASES.map((c) => c.code));
     assert.deepEqual(
       spec.filter((code) => !covered.has(code)),

@@ -1,0 +1,63 @@
+// What ../shared/SPEC.md lists, written down once for the tests that check the code against it.
+import type { InputErrorCode } from '../../src/lib/errors';
+
+/** The parameters /schedule-message accepts. */
+export const SCHEDULE_PARAMETERS = [
+  'to',
+  'number',
+  'body',
+  'message',
+  'mediaUrl',
+  'contentSid',
+  'contentVariables',
+  'minutes',
+  'delay',
+  'sendAt',
+  'at',
+  'timeZone',
+  'quietHours',
+  'ifTooSoon',
+  'messagingServiceSid',
+] as const;
+
+/** The parameters each endpoint accepts. */
+export const SPEC_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  '/schedule-message': SCHEDULE_PARAMETERS,
+  '/cancel-message': ['sid', 'to', 'number'],
+  '/scheduled-messages': ['to'],
+};
+
+/** The 400 codes of the SPEC's error table, for /schedule-message. */
+export const SPEC_SCHEDULE_INPUT_CODES = [
+  'MISSING_TO',
+  'INVALID_TO',
+  'MISSING_CONTENT',
+  'BODY_TOO_LONG',
+  'INVALID_MEDIA_URL',
+  'TOO_MANY_MEDIA',
+  'INVALID_CONTENT_SID',
+  'MISSING_SEND_TIME',
+  'CONFLICTING_SEND_TIME',
+  'INVALID_MINUTES',
+  'INVALID_DELAY',
+  'INVALID_SEND_AT',
+  'INVALID_AT',
+  'MISSING_TIME_ZONE',
+  'INVALID_TIME_ZONE',
+  'INVALID_QUIET_HOURS',
+  'SEND_AT_TOO_SOON',
+  'SEND_AT_TOO_LATE',
+  'INVALID_MESSAGING_SERVICE_SID',
+] as const satisfies readonly InputErrorCode[];
+
+/** Every 400 code an answer may carry: the SPEC's, and the ones this service adds (README). */
+export const INPUT_CODES: ReadonlySet<string> = new Set<InputErrorCode>([
+  ...SPEC_SCHEDULE_INPUT_CODES,
+  'INVALID_SID',
+  'INVALID_BODY',
+  'INVALID_CONTENT_VARIABLES',
+  'CONFLICTING_CONTENT',
+  'INVALID_IF_TOO_SOON',
+  'CONFLICTING_TARGET',
+  'MISSING_TARGET',
+]);
