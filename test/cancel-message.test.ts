@@ -146,7 +146,7 @@ describe('/cancel-message (built function, emulator)', () => {
     const answer = await invoke(cancel, context(), { to: ALICE });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.deepEqual(answer.body.failed, [
-      { sid: broken, code: 'TWILIO_UNAVAILABLE', twilioCode: 20500 },
+      { sid: broken, code: 'TWILIO_UNAVAILABLE', twilioCode: 20500, maybeCanceled: true },
     ]);
     assert.deepEqual(new Set(answer.body.canceled as string[]), new Set([sids[0], sids[2]]));
     assert.equal(emulator.messages.get(broken)?.status, 'scheduled');

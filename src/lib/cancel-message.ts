@@ -61,13 +61,23 @@ async function cancelBySid(client: Twilio, sid: string): Promise<Result<Record<s
   return { ok: false, error: outcome.error };
 }
 
+interface CancelFailure {
+  sid: string;
+  code: string;
+  twilioCode?: number;
+  /** Twilio failed or did not answer: the cancel may have happened all the same. */
+  maybeCanceled?: true;
+}
+
+const OUTCOME_UNKNOWN = new Set(['TWILIO_UNAVAILABLE', 'TWILIO_TIMEOUT']);
+
 async function cancelByRecipient(
   invocation: Invocation,
   to: string,
 ): Promise<Result<Record<string, unknown>>> {
   const client = invocation.twilio();
   const canceled: string[] = [];
-  const failed: { sid: string; code: string; twilioCode?: number }[] = [];
+  const failed: CancelFailure[] = [];
   let outOfTime = false;
 
   const cancelAll = async (messages: MessageInstance[]): Promise<ScanStop | null> => {
@@ -82,11 +92,9 @@ async function cancelByRecipient(
         if (outcome.canceled) canceled.push(message.sid);
         else if (outcome.error.status === 'canceled') continue;
         else {
-          const entry: { sid: string; code: string; twilioCode?: number } = {
-            sid: message.sid,
-            code: outcome.error.code,
-          };
+          const entry: CancelFailure = { sid: message.sid, code: outcome.error.code };
           if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
+          if (OUTCOME_UNKNOWN.has(outcome.error.code)) entry.maybeCanceled = true;
           failed.push(entry);
         }
       }

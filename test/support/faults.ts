@@ -280,6 +280,12 @@ export const scenarios: Scenario[] = [
         [failed.failReset]: 'TWILIO_UNAVAILABLE',
         [failed.fail429]: 'TWILIO_RATE_LIMITED',
       });
+      // A 5xx or a reset leaves the outcome unknown; a 429 was not acted on.
+      const maybe = (answer.body.failed as { sid: string; maybeCanceled?: boolean }[])
+        .filter((f) => f.maybeCanceled)
+        .map((f) => f.sid)
+        .sort();
+      assert.deepEqual(maybe, [failed.fail500, failed.failReset].sort());
       assert.equal(answer.body.complete, true);
       for (const sid of canceled) assert.equal(emulator.messages.get(sid)?.status, 'canceled');
       for (const sid of Object.values(failed)) {
