@@ -1,8 +1,9 @@
 // readConfig: the environment variables, as Twilio hands them over (strings, maybe empty).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Env, isLoopbackUrl, readConfig } from '../src/lib/config';
-import { httpStatusFor } from '../src/lib/errors';
+import { isLoopbackUrl } from '../src/core/web-url';
+import { httpStatusFor } from '../src/edge/response';
+import { type Env, readConfig } from '../src/input/config';
 
 const SERVICE = `MG${'0123456789abcdef'.repeat(2)}`;
 
@@ -10,7 +11,11 @@ describe('readConfig', () => {
   it('an empty environment gives Twilio’s window and nothing else', () => {
     assert.deepEqual(readConfig({}), {
       ok: true,
-      value: { window: { minLeadMinutes: 15, maxLeadDays: 35 }, warnings: [] },
+      value: {
+        defaults: { quietHours: null },
+        window: { minLeadMinutes: 15, maxLeadDays: 35 },
+        warnings: [],
+      },
     });
   });
 
@@ -27,9 +32,11 @@ describe('readConfig', () => {
       {
         ok: true,
         value: {
-          messagingServiceSid: SERVICE,
-          defaultTimeZone: 'America/New_York',
-          quietHours: { start: 21 * 60, end: 8 * 60 },
+          defaults: {
+            messagingServiceSid: SERVICE,
+            timeZone: 'America/New_York',
+            quietHours: { start: 21 * 60, end: 8 * 60 },
+          },
           window: { minLeadMinutes: 20, maxLeadDays: 7 },
           apiBaseUrl: 'http://127.0.0.1:4010',
           warnings: [],
@@ -56,8 +63,8 @@ describe('readConfig', () => {
       DEFAULT_TIME_ZONE: 'america/new_york',
     });
     assert.ok(config.ok);
-    assert.equal(config.value.messagingServiceSid, SERVICE);
-    assert.equal(config.value.defaultTimeZone, 'America/New_York');
+    assert.equal(config.value.defaults.messagingServiceSid, SERVICE);
+    assert.equal(config.value.defaults.timeZone, 'America/New_York');
   });
 
   // ICU calls these Asia/Calcutta, Asia/Katmandu and Europe/Kiev.
@@ -65,7 +72,7 @@ describe('readConfig', () => {
     it(`keeps DEFAULT_TIME_ZONE=${zone} as it is spelled`, () => {
       const config = readConfig({ DEFAULT_TIME_ZONE: zone });
       assert.ok(config.ok);
-      assert.equal(config.value.defaultTimeZone, zone);
+      assert.equal(config.value.defaults.timeZone, zone);
     });
   }
 
@@ -78,7 +85,7 @@ describe('readConfig', () => {
     it(`QUIET_HOURS=${off} means no quiet hours`, () => {
       const config = readConfig({ QUIET_HOURS: off });
       assert.ok(config.ok);
-      assert.equal(config.value.quietHours, undefined);
+      assert.equal(config.value.defaults.quietHours, null);
     });
   }
 

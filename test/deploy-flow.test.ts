@@ -26,7 +26,7 @@ import {
   type TwilioHttpClient,
   type TwilioHttpResponse,
   type TwilioRequestOptions,
-} from '../src/lib/twilio-transport';
+} from '../src/twilio/transport';
 import { type PrismServer, startPrism } from './support/prism';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -2,7 +2,7 @@
 // clock by computeSendTime); hours, minutes and seconds are exact milliseconds.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Delay, parseDelay } from '../src/lib/duration';
+import { type Delay, parseDelay } from '../src/time/duration';
 
 const H = 3_600_000;
 const M = 60_000;

@@ -8,7 +8,7 @@ import {
   EMULATOR_AUTH_TOKEN,
   MessagesEmulator,
 } from '../emulator/messages-api';
-import { createTransport } from '../src/lib/twilio-transport';
+import { createTransport } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;

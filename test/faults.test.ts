@@ -8,9 +8,9 @@ import {
   EMULATOR_AUTH_TOKEN,
   MessagesEmulator,
 } from '../emulator/messages-api';
-import { readConfig } from '../src/lib/config';
-import { scheduleMessage } from '../src/lib/schedule-message';
-import { createTransport, retryAfterMs, TransportError } from '../src/lib/twilio-transport';
+import { scheduleMessage } from '../src/endpoints/schedule-message';
+import { readConfig } from '../src/input/config';
+import { createTransport, retryAfterMs, TransportError } from '../src/twilio/transport';
 import {
   ALICE,
   bodyText,

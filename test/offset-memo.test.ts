@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { type WallTime, wallTimeAt } from '../src/lib/wall-clock';
+import { type WallTime, wallTimeAt } from '../src/time/wall-clock';
 
 const ZONES = [
   'America/New_York',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
-import { computeSendTime, type SendTimeRequest, type SendTimeSpec } from '../src/lib/send-time';
+import { computeSendTime, type SendTimeRequest, type SendTimeSpec } from '../src/time/send-time';
 import { built, CREDENTIAL_ENV, captureConsole, isCreate, SERVICE } from './support/faults';
 import { type Answer, invoke, makeContext } from './support/functions';
 import { INPUT_CODES, SCHEDULE_PARAMETERS } from './support/spec';

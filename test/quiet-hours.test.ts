@@ -1,7 +1,7 @@
 // Quiet hours: parsing `HH:mm-HH:mm`, and where a time inside a period is moved to.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { endOfQuietHours, parseMinuteOfDay, parseQuietHours } from '../src/lib/quiet-hours';
+import { endOfQuietHours, parseMinuteOfDay, parseQuietHours } from '../src/time/quiet-hours';
 
 describe('parseMinuteOfDay', () => {
   // biome-ignore format: one case per line reads as a table

@@ -1,7 +1,8 @@
 // Recipients: E.164 normalisation, and masking numbers for logs and error bodies.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maskRecipient, parseRecipient, redactNumbers } from '../src/lib/recipient';
+import { maskRecipient, redactNumbers } from '../src/core/mask';
+import { parseRecipient } from '../src/input/recipient';
 
 describe('parseRecipient', () => {
   it('strips spaces, dashes, dots and parentheses', () => {

@@ -2,20 +2,25 @@
 // sends form-encoded parameters, so every value is a string. The clock is fixed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Config } from '../src/lib/config';
-import { type ErrorCode, httpStatusFor, type Result } from '../src/lib/errors';
-import type { Event } from '../src/lib/event-fields';
-import {
-  parseScheduleRequest,
-  parseSendAt,
-  type ScheduleRequest,
-} from '../src/lib/schedule-request';
-import { computeSendTime, type SendTime } from '../src/lib/send-time';
+import type { ErrorCode, Result } from '../src/core/errors';
+import { httpStatusFor } from '../src/edge/response';
+import type { Config } from '../src/input/config';
+import type { Event } from '../src/input/event-fields';
+import { parseScheduleRequest, type ScheduleRequest } from '../src/input/schedule-request';
+import { parseSendAt } from '../src/input/send-time-spec';
+import { computeSendTime, type SendTime } from '../src/time/send-time';
 import { SPEC_SCHEDULE_INPUT_CODES } from './support/spec';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z'); // 07:00 in New York (EST, -05:00)
-const CONFIG: Config = { window: { minLeadMinutes: 15, maxLeadDays: 35 }, warnings: [] };
-const NY_CONFIG: Config = { ...CONFIG, defaultTimeZone: 'America/New_York' };
+const CONFIG: Config = {
+  defaults: { quietHours: null },
+  window: { minLeadMinutes: 15, maxLeadDays: 35 },
+  warnings: [],
+};
+const NY_CONFIG: Config = {
+  ...CONFIG,
+  defaults: { quietHours: null, timeZone: 'America/New_York' },
+};
 const HEX32 = '0123456789abcdef0123456789ABCDEF';
 const SERVICE = `MG${HEX32}`;
 const TEMPLATE = `HX${HEX32}`;
@@ -28,7 +33,7 @@ interface Scheduled {
 
 /** What /schedule-message decides before calling Twilio. */
 function schedule(event: Event, config = CONFIG, now = NOW): Result<Scheduled> {
-  const request = parseScheduleRequest(event, config);
+  const request = parseScheduleRequest(event, config.defaults);
   if (!request.ok) return request;
   const sendTime = computeSendTime(request.value.time, config.window, now);
   if (!sendTime.ok) return sendTime;
@@ -393,14 +398,20 @@ describe('send times from Studio strings', () => {
   });
 
   it('QUIET_HOURS from the config moves a 22:00 send to 08:00', () => {
-    const config: Config = { ...NY_CONFIG, quietHours: { start: 21 * 60, end: 8 * 60 } };
+    const config: Config = {
+      ...NY_CONFIG,
+      defaults: { ...NY_CONFIG.defaults, quietHours: { start: 21 * 60, end: 8 * 60 } },
+    };
     const { sendTime } = accepted({ ...VALID, minutes: '900' }, config);
     assert.equal(sendTime.sendAt, '2026-12-02T13:00:00Z');
     assert.equal(sendTime.adjusted, 'quiet-hours');
   });
 
   it('quietHours "off" turns the configured ones off', () => {
-    const config: Config = { ...NY_CONFIG, quietHours: { start: 21 * 60, end: 8 * 60 } };
+    const config: Config = {
+      ...NY_CONFIG,
+      defaults: { ...NY_CONFIG.defaults, quietHours: { start: 21 * 60, end: 8 * 60 } },
+    };
     const { sendTime } = accepted({ ...VALID, minutes: '900', quietHours: 'off' }, config);
     assert.equal(sendTime.sendAt, '2026-12-02T03:00:00Z');
     assert.equal(sendTime.adjusted, undefined);

@@ -4,8 +4,8 @@
 // 2026-10-04 02:00; Kolkata +05:30, Kathmandu +05:45, St John's -03:30 in winter).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ErrorCode } from '../src/lib/errors';
-import type { QuietHours } from '../src/lib/quiet-hours';
+import type { ErrorCode } from '../src/core/errors';
+import type { QuietHours } from '../src/time/quiet-hours';
 import {
   computeSendTime,
   type IfTooSoon,
@@ -13,7 +13,7 @@ import {
   type SendTime,
   type SendTimeSpec,
   schedulingWindow,
-} from '../src/lib/send-time';
+} from '../src/time/send-time';
 
 const NOW = '2026-12-01T12:00:00Z';
 const TWILIO_WINDOW: SchedulingWindow = { minLeadMinutes: 15, maxLeadDays: 35 };

@@ -1,7 +1,7 @@
 // parseTimeZone: IANA names checked against the runtime's ICU data.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTimeZone } from '../src/lib/time-zone';
+import { parseTimeZone } from '../src/time/time-zone';
 
 describe('parseTimeZone', () => {
   // biome-ignore format: one case per line reads as a table

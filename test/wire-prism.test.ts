@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import twilio from 'twilio';
 import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../emulator/messages-api';
-import { createTransport } from '../src/lib/twilio-transport';
+import { createTransport } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
 import { type PrismServer, startPrism } from './support/prism';
 

@@ -1,5 +1,5 @@
 // GET or POST /scheduled-messages: list a recipient's scheduled messages.
-import { defineHandler } from '../lib/handler';
-import { listScheduledMessages } from '../lib/scheduled-messages';
+import { defineHandler } from '../edge/handler';
+import { listScheduledMessages } from '../endpoints/scheduled-messages';
 
 export const handler = defineHandler('scheduled-messages', listScheduledMessages);

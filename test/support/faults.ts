@@ -8,15 +8,11 @@ import {
   type MessagesEmulator,
   type RecordedRequest,
 } from '../../emulator/messages-api';
-import { cancelMessage } from '../../src/lib/cancel-message';
-import {
-  defineHandler,
-  type Endpoint,
-  type FunctionHandler,
-  type HandlerOptions,
-  TIME_BUDGET_MS,
-} from '../../src/lib/handler';
-import { scheduleMessage } from '../../src/lib/schedule-message';
+import { TIME_BUDGET_MS } from '../../src/core/budget';
+import { defineHandler, type FunctionHandler, type HandlerOptions } from '../../src/edge/handler';
+import { cancelMessage } from '../../src/endpoints/cancel-message';
+import type { Endpoint } from '../../src/endpoints/invocation';
+import { scheduleMessage } from '../../src/endpoints/schedule-message';
 import { type Answer, invoke, loadFunction, makeContext } from './functions';
 
 export const SERVICE = `MG${'a'.repeat(32)}`;

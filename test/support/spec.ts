@@ -1,5 +1,5 @@
 // What ../shared/SPEC.md lists, written down once for the tests that check the code against it.
-import type { InputErrorCode } from '../../src/lib/errors';
+import type { InputErrorCode } from '../../src/core/errors';
 
 /** The parameters /schedule-message accepts. */
 export const SCHEDULE_PARAMETERS = [

@@ -2,6 +2,7 @@
 // The subpath, not the package index: the index also pulls in TZDate, which patches every
 // Date.prototype method when it loads and would be bundled into every function.
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import { DAY, MINUTE } from '../core/units';
 import type { TimeZone } from './time-zone';
 
 export interface WallTime {
@@ -13,9 +14,6 @@ export interface WallTime {
   minute: number;
   second: number;
 }
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 const QUARTER_HOUR = 15 * MINUTE;
 /** Bounded: a long-lived instance must not grow this without limit. */

@@ -1,5 +1,5 @@
 // IANA time zone names, validated and canonicalised with the runtime's ICU data.
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result } from '../core/errors';
 
 export type TimeZone = string;
 

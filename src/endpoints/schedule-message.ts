@@ -1,23 +1,30 @@
 // /schedule-message: parse, compute the send time, then one create call to Twilio.
-import { fail, ok, type Result } from './errors';
-import type { Invocation } from './handler';
-import { parseScheduleRequest } from './schedule-request';
-import { computeSendTime } from './send-time';
-import { twilioError } from './twilio-errors';
+import { fail, ok, type Result } from '../core/errors';
+import { parseScheduleRequest } from '../input/schedule-request';
+import { computeSendTime, type SendTime } from '../time/send-time';
+import { twilioError } from '../twilio/errors';
+import type { Invocation } from './invocation';
+
+/** What a flow gets back for a scheduled message (README: "Answer"). */
+export type ScheduleAnswer = {
+  sid: string;
+  status: string;
+  to: string;
+} & Omit<SendTime, 'instant'>;
 
 export async function scheduleMessage({
   event,
   config,
   twilio,
   now,
-}: Invocation): Promise<Result<Record<string, unknown>>> {
-  const request = parseScheduleRequest(event, config);
+}: Invocation): Promise<Result<ScheduleAnswer>> {
+  const request = parseScheduleRequest(event, config.defaults);
   if (!request.ok) return request;
   const sendTime = computeSendTime(request.value.time, config.window, now);
   if (!sendTime.ok) return sendTime;
 
   // Without a Messaging Service Twilio ignores the schedule and sends at once: never call it so.
-  const messagingServiceSid = request.value.messagingServiceSid ?? config.messagingServiceSid;
+  const { to, content, messagingServiceSid } = request.value;
   if (messagingServiceSid === undefined) {
     return fail(
       'CONFIG_MESSAGING_SERVICE_MISSING',
@@ -26,7 +33,6 @@ export async function scheduleMessage({
     );
   }
 
-  const { to, content } = request.value;
   const { instant, ...reported } = sendTime.value;
   try {
     const message = await twilio().messages.create({

@@ -1,4 +1,6 @@
-// Errors are plain values with a stable code until the edge (handler.ts) turns them into HTTP.
+// Errors are plain values with a stable code until the edge (src/edge) turns them into HTTP.
+// `message` is for the person who texted (a flow may send it as it is); `detail` is for the
+// builder: which parameter or variable, and how to fix it.
 
 export type InputErrorCode =
   | 'MISSING_TO'
@@ -17,16 +19,22 @@ export type InputErrorCode =
   | 'INVALID_DELAY'
   | 'INVALID_SEND_AT'
   | 'INVALID_AT'
+  | 'INVALID_WHEN'
   | 'MISSING_TIME_ZONE'
   | 'INVALID_TIME_ZONE'
   | 'INVALID_QUIET_HOURS'
+  | 'INVALID_QUIET_DAYS'
+  | 'INVALID_LOCALE'
+  | 'UNKNOWN_RECIPIENT_TIME_ZONE'
+  | 'NO_ALLOWED_TIME'
   | 'INVALID_IF_TOO_SOON'
   | 'SEND_AT_TOO_SOON'
   | 'SEND_AT_TOO_LATE'
   | 'INVALID_SID'
   | 'CONFLICTING_TARGET'
   | 'MISSING_TARGET'
-  | 'INVALID_MESSAGING_SERVICE_SID';
+  | 'INVALID_MESSAGING_SERVICE_SID'
+  | 'INVALID_REPEAT';
 
 export type ErrorCode =
   | InputErrorCode
@@ -43,7 +51,10 @@ export type ErrorCode =
 
 export interface AppError {
   code: ErrorCode;
+  /** For the person who texted: names no parameter, variable or code. */
   message: string;
+  /** For the builder: which parameter or variable, and what to change. */
+  detail?: string;
   field?: string;
   twilioCode?: number;
   moreInfo?: string;
@@ -55,35 +66,24 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
+export type Failure = { ok: false; error: AppError };
+
 export const fail = (
   code: ErrorCode,
   message: string,
   field?: string,
-): { ok: false; error: AppError } => ({
-  ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
-});
+  detail?: string,
+): Failure => {
+  const error: AppError = { code, message };
+  if (detail !== undefined) error.detail = detail;
+  if (field !== undefined) error.field = field;
+  return { ok: false, error };
+};
 
-/** Thrown only to carry an AppError across an await boundary; caught in handler.ts. */
+/** Thrown only to carry an AppError out of a callback; the edge turns it back into a Result. */
 export class AppFailure extends Error {
   constructor(readonly error: AppError) {
     super(error.message);
     this.name = 'AppFailure';
   }
 }
-
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  NOT_FOUND: 404,
-  NOT_CANCELABLE: 409,
-  TWILIO_REJECTED: 422,
-  CONFIG_MESSAGING_SERVICE_MISSING: 500,
-  CONFIG_INVALID: 500,
-  CONFIG_TWILIO_AUTH: 500,
-  INTERNAL_ERROR: 500,
-  TWILIO_UNAVAILABLE: 502,
-  TWILIO_RATE_LIMITED: 503,
-  TWILIO_TIMEOUT: 504,
-};
-
-/** Every code not listed above is bad input: 400. */
-export const httpStatusFor = (code: ErrorCode): number => HTTP_STATUS[code] ?? 400;

@@ -1,5 +1,6 @@
 // `delay` values: ISO 8601 durations (`PT90M`, `P1DT2H`, `P2W`) or compact ones (`90m`, `1d 4h`).
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result } from '../core/errors';
+import { HOUR, MINUTE, SECOND } from '../core/units';
 
 /** Calendar days (kept on the wall clock of the zone) plus an exact number of milliseconds. */
 export interface Delay {
@@ -9,9 +10,6 @@ export interface Delay {
 
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const COMPACT_PART = /(\d+)\s*(w|d|h|m|s)/gy;
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 const invalid = () =>
   fail(
@@ -29,7 +27,7 @@ function build(
 ): Result<Delay> {
   const delay = {
     days: weeks * 7 + days,
-    milliseconds: hours * HOUR + minutes * MINUTE + seconds * 1000,
+    milliseconds: hours * HOUR + minutes * MINUTE + seconds * SECOND,
   };
   // A sanity cap well past any scheduling window keeps the arithmetic in safe integers.
   if (delay.days > 3660 || delay.milliseconds > 3660 * 24 * HOUR) return invalid();

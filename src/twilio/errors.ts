@@ -1,7 +1,7 @@
 // What a failed Twilio call means for the flow: thrown errors become AppError values.
-import { type AppError, AppFailure } from './errors';
-import { redactNumbers } from './recipient';
-import { TransportError } from './twilio-transport';
+import { type AppError, AppFailure } from '../core/errors';
+import { redactNumbers } from '../core/mask';
+import { TransportError } from './transport';
 
 /** The fields of twilio-node's RestException that we read (duck-typed: no import of twilio). */
 interface RestExceptionLike {

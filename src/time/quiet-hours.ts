@@ -1,5 +1,6 @@
 // Quiet hours: a daily wall-clock period (`21:00-08:00`, may wrap midnight) when nothing is sent.
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result } from '../core/errors';
+import { MINUTE } from '../core/units';
 import type { TimeZone } from './time-zone';
 import { instantsOf, wallTimeAt } from './wall-clock';
 
@@ -38,8 +39,6 @@ export function parseQuietHours(raw: string, field = 'quietHours'): Result<Quiet
 
 const inPeriod = (minute: MinuteOfDay, { start, end }: QuietHours): boolean =>
   start < end ? minute >= start && minute < end : minute >= start || minute < end;
-
-const MINUTE = 60_000;
 
 function isQuiet(instant: number, quiet: QuietHours, zone: TimeZone): boolean {
   const wall = wallTimeAt(instant, zone);

@@ -1,5 +1,5 @@
 // Recipients: E.164 numbers, optionally on the WhatsApp channel, and how they appear in logs.
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result } from '../core/errors';
 import { type Event, readText } from './event-fields';
 
 /** A normalised recipient: `+15551234567` or `whatsapp:+15551234567`. */
@@ -36,19 +36,4 @@ export function readRecipient(event: Event): Result<Recipient> {
     );
   }
   return parseRecipient(raw.value);
-}
-
-/** Only the last 4 digits of a number may appear in logs and error bodies. */
-export function maskRecipient(recipient: string): string {
-  const channel = recipient.startsWith('whatsapp:') ? 'whatsapp:' : '';
-  const digits = recipient.replace(/\D/g, '');
-  return `${channel}***${digits.slice(-4)}`;
-}
-
-// Any run of 5+ digits (optionally with separators) that could be a phone number.
-const NUMBER_LIKE = /\+?\d[\d\s\-.()]{3,}\d/g;
-
-/** Masks number-like runs in free text, such as an error message from Twilio. */
-export function redactNumbers(text: string): string {
-  return text.replace(NUMBER_LIKE, (run) => maskRecipient(run));
 }

@@ -1,7 +1,9 @@
 // When to send: from what the flow asked for, the clock, the zone, quiet hours and Twilio's
 // scheduling window. Pure: the clock is an argument.
+
+import { fail, ok, type Result } from '../core/errors';
+import { DAY, MINUTE, SECOND } from '../core/units';
 import type { Delay } from './duration';
-import { fail, ok, type Result } from './errors';
 import { endOfQuietHours, type MinuteOfDay, type QuietHours } from './quiet-hours';
 import type { TimeZone } from './time-zone';
 import {
@@ -50,10 +52,8 @@ export interface SendTime {
 
 /** Twilio measures the window from when it receives the request, a little after `now`. */
 export const SAFETY_MARGIN_MS = 30_000;
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
-const ceilToSecond = (instant: number): number => Math.ceil(instant / 1000) * 1000;
+const ceilToSecond = (instant: number): number => Math.ceil(instant / SECOND) * SECOND;
 
 export function schedulingWindow(now: number, window: SchedulingWindow) {
   return {
@@ -86,7 +86,7 @@ function requestedInstant(
       const wall = wallTimeAt(now, zone ?? 'UTC');
       const shifted = instantOf({ ...wall, day: wall.day + spec.delay.days }, zone ?? 'UTC');
       // The wall clock has whole seconds: carry the clock's milliseconds over.
-      return ok(shifted + (now % 1000) + spec.delay.milliseconds);
+      return ok(shifted + (now % SECOND) + spec.delay.milliseconds);
     }
     case 'instant':
       return ok(spec.instant);

@@ -2,10 +2,10 @@
 // status filter, so we page and filter, bounded by a page cap and by the time budget.
 import type { Twilio } from 'twilio';
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
-import { AppFailure } from './errors';
-import type { Invocation } from './handler';
-import type { Recipient } from './recipient';
-import { twilioError } from './twilio-errors';
+import type { Budget } from '../core/budget';
+import { AppFailure } from '../core/errors';
+import type { Recipient } from '../input/recipient';
+import { twilioError } from './errors';
 
 export const PAGE_SIZE = 100;
 export const MAX_PAGES = 20;
@@ -28,7 +28,7 @@ export interface ScanResult {
   stoppedBy?: ScanStop;
 }
 
-type Limits = Pick<Invocation, 'deadline' | 'clock'> & {
+type Limits = Budget & {
   maxPages?: number;
   pageSize?: number;
 };

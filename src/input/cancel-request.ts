@@ -1,11 +1,10 @@
 // /cancel-message input: exactly one of a message SID or a recipient.
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result } from '../core/errors';
+import { isSid, MESSAGE_SID_PREFIXES } from '../core/sid';
 import { type Event, readText } from './event-fields';
 import { parseRecipient, type Recipient } from './recipient';
 
 export type CancelTarget = { kind: 'sid'; sid: string } | { kind: 'to'; to: Recipient };
-
-const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 
 export function parseCancelTarget(event: Event): Result<CancelTarget> {
   const sid = readText(event, ['sid'], 'INVALID_SID');
@@ -21,7 +20,7 @@ export function parseCancelTarget(event: Event): Result<CancelTarget> {
   }
   if (sid.value !== undefined) {
     const trimmed = sid.value.trim();
-    if (!MESSAGE_SID.test(trimmed)) {
+    if (!isSid(MESSAGE_SID_PREFIXES, trimmed)) {
       return fail(
         'INVALID_SID',
         'sid must be a message SID: SM or MM followed by 32 hex characters.',

@@ -1,8 +1,8 @@
 // /scheduled-messages: the recipient's messages still waiting to be sent.
-import { ok, type Result } from './errors';
-import type { Invocation } from './handler';
-import { readRecipient } from './recipient';
-import { scanScheduled } from './recipient-messages';
+import { ok, type Result } from '../core/errors';
+import { readRecipient } from '../input/recipient';
+import { type ScanResult, scanScheduled } from '../twilio/message-scan';
+import type { Invocation } from './invocation';
 
 /** Studio parses at most 64 kB; stop adding messages well before that. */
 export const MAX_BODY_BYTES = 60_000;
@@ -15,9 +15,10 @@ export interface ScheduledMessage {
   body: string;
 }
 
-export async function listScheduledMessages(
-  invocation: Invocation,
-): Promise<Result<Record<string, unknown>>> {
+/** The recipient's scheduled messages, and how far the scan got. */
+export type ListAnswer = { messages: ScheduledMessage[] } & ScanResult;
+
+export async function listScheduledMessages(invocation: Invocation): Promise<Result<ListAnswer>> {
   const to = readRecipient(invocation.event);
   if (!to.ok) return to;
 

@@ -1,10 +1,9 @@
 // Reading raw values out of a Functions `event`. Studio sends form-encoded strings, other callers
 // send JSON (numbers, arrays, objects), and a repeated form key arrives as an array.
-import { type ErrorCode, fail, ok, type Result } from './errors';
+import { type ErrorCode, fail, ok, type Result } from '../core/errors';
+import { isBlank } from '../core/text';
 
 export type Event = Readonly<Record<string, unknown>>;
-
-const isBlank = (value: string): boolean => value.trim() === '';
 
 /**
  * The first of `names` that holds a non-blank single value, as a string (numbers and booleans

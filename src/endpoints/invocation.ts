@@ -1,0 +1,21 @@
+// What an endpoint is handed by the edge, and what it gives back. Shared by every endpoint, so it
+// lives here rather than in the edge: endpoints never import the layer above them.
+import type { Twilio as TwilioClient } from 'twilio';
+import type { Budget } from '../core/budget';
+import type { Result } from '../core/errors';
+import type { Config } from '../input/config';
+import type { Event } from '../input/event-fields';
+
+export interface Invocation extends Budget {
+  event: Event;
+  config: Config;
+  /** Built on first use, so that paths that must not reach Twilio never construct it. */
+  twilio(): TwilioClient;
+  /** When the request arrived, ms since epoch. */
+  now: number;
+}
+
+/** An endpoint's answer: a success body (without `ok`), or an error value. */
+export type Endpoint<Answer extends object = object> = (
+  invocation: Invocation,
+) => Promise<Result<Answer>>;

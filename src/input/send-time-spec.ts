@@ -1,0 +1,109 @@
+// When to send, as the request says it: exactly one of `minutes`, `delay`, `sendAt`, `at`, and
+// what to do with a time that is too soon. Read here; computed in src/time/send-time.ts.
+import { fail, ok, type Result } from '../core/errors';
+import { MINUTE, SECOND } from '../core/units';
+import { parseDelay } from '../time/duration';
+import { parseMinuteOfDay } from '../time/quiet-hours';
+import type { IfTooSoon, SendTimeSpec } from '../time/send-time';
+import { isRealDate } from '../time/wall-clock';
+import { type Event, readText } from './event-fields';
+
+const MAX_MINUTES = 60 * 24 * 3660;
+
+function parseMinutes(raw: string): Result<SendTimeSpec> {
+  const text = raw.trim();
+  const minutes = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!(minutes > 0 && minutes <= MAX_MINUTES)) {
+    return fail(
+      'INVALID_MINUTES',
+      'minutes must be a positive number, such as 30 or 90.5.',
+      'minutes',
+    );
+  }
+  return ok({ kind: 'minutes', minutes });
+}
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+\- ])(\d{2}):?(\d{2}))?$/i;
+
+/** ISO 8601 with an offset (an instant) or without one (a wall-clock time in the time zone). */
+export function parseSendAt(raw: string): Result<SendTimeSpec> {
+  const bad = fail(
+    'INVALID_SEND_AT',
+    'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.',
+    'sendAt',
+  );
+  const m = DATE_TIME.exec(raw.trim());
+  if (!m) return bad;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) =>
+    Number(m[i] ?? 0),
+  ) as [number, number, number, number, number, number];
+  const ms = Number(`0.${m[7] ?? '0'}`) * SECOND;
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return bad;
+  const wall = { year, month, day, hour, minute, second };
+  if (m[8] === undefined && m[9] === undefined) {
+    // A wall time has whole seconds: round a fraction up here (second 60 rolls over).
+    return ok({ kind: 'local', wall: { ...wall, second: second + (ms > 0 ? 1 : 0) } });
+  }
+
+  let offsetMinutes = 0;
+  if (m[9] !== undefined) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 14 || om > 59) return bad;
+    // A form body decodes an unescaped "+" to a space; read it as the "+" it was.
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const instant =
+    Date.UTC(year, month - 1, day, hour, minute, second) + ms - offsetMinutes * MINUTE;
+  return ok({ kind: 'instant', instant });
+}
+
+export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {
+  const minutes = readText(event, ['minutes'], 'INVALID_MINUTES');
+  if (!minutes.ok) return minutes;
+  const delay = readText(event, ['delay'], 'INVALID_DELAY');
+  if (!delay.ok) return delay;
+  const sendAt = readText(event, ['sendAt'], 'INVALID_SEND_AT');
+  if (!sendAt.ok) return sendAt;
+  const at = readText(event, ['at'], 'INVALID_AT');
+  if (!at.ok) return at;
+
+  const given = [minutes.value, delay.value, sendAt.value, at.value].filter(
+    (v) => v !== undefined,
+  ).length;
+  if (given === 0) {
+    return fail(
+      'MISSING_SEND_TIME',
+      'Say when to send: give one of minutes, delay, sendAt or at.',
+      'minutes',
+    );
+  }
+  if (given > 1) {
+    return fail(
+      'CONFLICTING_SEND_TIME',
+      'Give only one of minutes, delay, sendAt and at.',
+      'minutes',
+    );
+  }
+  if (minutes.value !== undefined) return parseMinutes(minutes.value);
+  if (delay.value !== undefined) {
+    const parsed = parseDelay(delay.value);
+    return parsed.ok ? ok({ kind: 'delay', delay: parsed.value }) : parsed;
+  }
+  if (sendAt.value !== undefined) return parseSendAt(sendAt.value);
+  const minuteOfDay = parseMinuteOfDay(at.value ?? '');
+  if (minuteOfDay === null)
+    return fail('INVALID_AT', '"at" must be a 24-hour time such as 09:30.', 'at');
+  return ok({ kind: 'at', minuteOfDay });
+}
+
+export function readIfTooSoon(event: Event): Result<IfTooSoon> {
+  const raw = readText(event, ['ifTooSoon'], 'INVALID_IF_TOO_SOON');
+  if (!raw.ok) return raw;
+  const value = raw.value?.trim().toLowerCase() ?? 'reject';
+  if (value !== 'reject' && value !== 'earliest') {
+    return fail('INVALID_IF_TOO_SOON', 'ifTooSoon must be "reject" or "earliest".', 'ifTooSoon');
+  }
+  return ok(value);
+}
