@@ -1,25 +1,92 @@
-// The built functions served by the real twilio-run on loopback, pointed either at Twilio (real
-// credentials in .env) or at the local Messages emulator. `npm start` and the end-to-end tests
-// both start it through here.
+// The built functions served locally by Twilio's own runtime (scripts/local-server.ts, a child
+// process listening on 127.0.0.1 only), pointed either at Twilio (real credentials in .env) or
+// at the local Messages emulator. `npm start`, the end-to-end tests and the bench start it here.
+//
+// The child gets the functions' variables through its environment (never a file), dies with
+// its parent (IPC channel, stdin pipe, parent PID), and is stopped by its own PID.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
   MessagesEmulator,
 } from '../emulator/messages-api';
+import type { ServerMessage, ServerOptions } from './local-server';
 
 export const ROOT = join(import.meta.dirname, '..');
 /** Used against the emulator when .env names no Messaging Service. */
 export const EMULATOR_MESSAGING_SERVICE_SID = `MG${'0'.repeat(31)}1`;
 
-export interface LocalStack {
-  /** `http://localhost:PORT` */
+const SERVER_SCRIPT = join(import.meta.dirname, 'local-server.ts');
+/** How long a stopped server may take before it is killed outright. */
+const STOP_GRACE_MS = 1000;
+/** What the server process may see of this process's environment, besides its variables. */
+const HOST_VARIABLES = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TZ',
+  'LANG',
+  'LC_ALL',
+  'SYSTEMROOT',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'NODE_EXTRA_CA_CERTS',
+];
+
+type Stdio = 'inherit' | 'ignore' | 'pipe';
+
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface LocalServer {
+  /** `http://127.0.0.1:PORT` */
   url: string;
+  port: number;
+  /** The port asked for, when it was busy and another was taken. */
+  busyPort?: number;
+  /** The server process. */
+  pid: number;
+  /** Settles when the server process ends, however it ends. */
+  exited: Promise<ServerExit>;
+  /** Stops the server by its PID (SIGTERM, then SIGKILL); resolves once it is gone. */
+  stop(): Promise<void>;
+}
+
+export interface LocalServerOptions {
+  /** Preferred port; another free one is taken when it is busy. Default: any free port. */
+  port?: number | undefined;
+  /** The functions' variables (`context`); the server process sees no others. */
+  variables: Record<string, string>;
+  /** Relative to the project root (default `functions`, `assets`). */
+  functionsFolder?: string | undefined;
+  assetsFolder?: string | undefined;
+  /** Where the server's output goes; default: inherited. */
+  stdio?: Stdio | undefined;
+  /** How long to wait for it to listen (default 30 s). */
+  startTimeoutMs?: number | undefined;
+  /** Aborting stops the server, also while it is starting. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface LocalStack {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  port: number;
+  /** The port asked for, when it was busy and another was taken. */
+  busyPort?: number;
+  /** The server process. */
+  pid: number;
+  /** Settles when the server process ends. */
+  exited: Promise<ServerExit>;
   /** Present when the functions talk to the emulator rather than to Twilio. */
   emulator?: MessagesEmulator;
   /** The credentials the functions use (the emulator's, or the real ones from .env). */
@@ -29,14 +96,16 @@ export interface LocalStack {
 }
 
 export interface LocalStackOptions {
-  /** Preferred port; a free one is picked when it is taken (twilio-run would prompt forever). */
+  /** Preferred port; another free one is taken when it is busy. */
   port?: number;
   /** Variables as if from .env; by default the project's .env file, if any. */
   env?: Record<string, string>;
-  /** Where twilio-run's output goes; default: inherited. */
-  stdio?: 'inherit' | 'ignore' | 'pipe';
-  /** How long to wait for twilio-run to answer. */
+  /** Where the server's output goes; default: inherited. */
+  stdio?: Stdio;
+  /** How long to wait for the server to listen. */
   startTimeoutMs?: number;
+  /** Aborting stops the stack, also while it is starting. */
+  signal?: AbortSignal;
 }
 
 export function readDotEnv(path = join(ROOT, '.env')): Record<string, string> {
@@ -49,153 +118,188 @@ export function readDotEnv(path = join(ROOT, '.env')): Record<string, string> {
 export const hasRealCredentials = (env: Record<string, string | undefined>): boolean =>
   /^AC[0-9a-fA-F]{32}$/.test(env.ACCOUNT_SID ?? '') && (env.AUTH_TOKEN ?? '').length === 32;
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer()
-      .once('error', () => resolve(false))
-      .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-async function freePort(preferred?: number): Promise<number> {
-  if (preferred !== undefined && (await portIsFree(preferred))) return preferred;
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-  });
-}
-
-async function waitUntilServing(
-  url: string,
-  child: ChildProcess,
-  timeoutMs: number,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`twilio-run exited with code ${child.exitCode}`);
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+/** The server process's whole environment: a few host variables, the functions' variables. */
+function serverEnvironment(options: ServerOptions, variables: Record<string, string>) {
+  const env: Record<string, string> = {};
+  for (const name of HOST_VARIABLES) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
   }
-  throw new Error(`twilio-run did not answer at ${url} within ${timeoutMs} ms`);
+  Object.assign(env, variables);
+  env.LOCAL_SERVER_OPTIONS = JSON.stringify(options);
+  return env;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    killGroup(child.pid, 'SIGTERM');
+const abortError = () =>
+  Object.assign(new Error('Stopped while starting.'), { name: 'AbortError' });
+
+/** Starts the local Functions server on loopback and resolves once it listens. */
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  if (options.signal?.aborted) throw abortError();
+  const serverOptions: ServerOptions = {
+    port: options.port ?? 0,
+    functionsFolder: options.functionsFolder ?? 'functions',
+    assetsFolder: options.assetsFolder ?? 'assets',
+    variables: Object.keys(options.variables),
+  };
+  const stdio = options.stdio ?? 'inherit';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
+    cwd: ROOT,
+    env: serverEnvironment(serverOptions, options.variables),
+    // stdin is a pipe only so that the child sees it close when this process dies.
+    stdio: ['pipe', stdio, stdio, 'ipc'],
   });
-}
+  const pid = child.pid;
+  // A last resort if this process exits without stopping it (process.exit, an uncaught error).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+  const exited = new Promise<ServerExit>((resolve) => {
+    child.once('exit', (code, signal) => {
+      process.off('exit', killOnExit);
+      resolve({ code, signal });
+    });
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(force);
+    })();
+    return stopping;
+  };
+  if (pid === undefined) {
+    await stop();
+    throw new Error('The local server could not be started.');
+  }
 
-function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  let onAbort: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    process.kill(-pid, signal);
-  } catch {
-    // Already gone.
+    const message = await new Promise<ServerMessage & { type: 'listening' }>((resolve, reject) => {
+      child.on('message', (message: ServerMessage) => {
+        if (message.type === 'listening') resolve(message);
+        else reject(new Error(`The local server failed to start: ${message.message}`));
+      });
+      child.once('error', reject);
+      exited.then(({ code, signal }) =>
+        reject(new Error(`The local server exited while starting (${signal ?? `code ${code}`}).`)),
+      );
+      timer = setTimeout(
+        () => reject(new Error(`The local server did not start within ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
+      onAbort = () => reject(abortError());
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const server: LocalServer = {
+      url: `http://127.0.0.1:${message.port}`,
+      port: message.port,
+      pid,
+      exited,
+      stop,
+    };
+    if (message.busyPort !== undefined) server.busyPort = message.busyPort;
+    return server;
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
   }
 }
 
 export interface TwilioRunServer {
-  /** `http://localhost:PORT` */
+  /** `http://127.0.0.1:PORT` */
   url: string;
   port: number;
-  /** Stops twilio-run by its own process group. */
+  /** Stops the server by its PID. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the real twilio-run dev server in this project on a free port (on a busy one it would
- * wait forever on a prompt), in-process and uncached as the tests want it, and resolves once it
- * answers. `args` adds to `start --port P --no-fork-process --no-live`.
+ * What used to start `twilio-run start --no-fork-process --no-live` with `args`: now the same
+ * runtime served by startLocalServer (loopback only). It understands the twilio-run flags this
+ * project passes: `--functions-folder DIR`, `--assets-folder DIR`, `--env FILE` (relative to the
+ * project root; without `--env`, no variables).
  */
 export async function startTwilioRun(options: {
   args: string[];
   port?: number | undefined;
-  stdio?: 'inherit' | 'ignore' | 'pipe' | undefined;
+  stdio?: Stdio | undefined;
   startTimeoutMs?: number | undefined;
 }): Promise<TwilioRunServer> {
-  const port = await freePort(options.port);
-  const stdio = options.stdio ?? 'inherit';
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js'),
-      'start',
-      '--port',
-      String(port),
-      '--no-fork-process',
-      '--no-live',
-      ...options.args,
-    ],
-    { cwd: ROOT, stdio: ['ignore', stdio, stdio], detached: true },
-  );
-  const url = `http://localhost:${port}`;
-  const stop = () => stopChild(child);
-  try {
-    await waitUntilServing(url, child, options.startTimeoutMs ?? 30_000);
-  } catch (error) {
-    await stop();
-    throw error;
+  const flags = new Map<string, string>();
+  for (let i = 0; i < options.args.length; i += 2) {
+    const [flag, value] = [options.args[i], options.args[i + 1]];
+    if (
+      !flag ||
+      value === undefined ||
+      !['--functions-folder', '--assets-folder', '--env'].includes(flag)
+    ) {
+      throw new Error(`startTwilioRun: unsupported arguments ${options.args.join(' ')}`);
+    }
+    flags.set(flag, value);
   }
-  return { url, port, stop };
+  const folder = (flag: string) => {
+    const value = flags.get(flag);
+    return value === undefined ? undefined : relative(ROOT, resolve(ROOT, value));
+  };
+  const envFile = flags.get('--env');
+  const server = await startLocalServer({
+    port: options.port,
+    stdio: options.stdio,
+    startTimeoutMs: options.startTimeoutMs,
+    functionsFolder: folder('--functions-folder'),
+    assetsFolder: folder('--assets-folder'),
+    variables: envFile === undefined ? {} : readDotEnv(resolve(ROOT, envFile)),
+  });
+  return { url: server.url, port: server.port, stop: server.stop };
 }
 
-/** Starts the emulator (without real credentials) and twilio-run on the built functions. */
+/** Starts the emulator (without real credentials) and the local server on the built functions. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const fileEnv = options.env ?? readDotEnv();
-  const env: Record<string, string> = { ...fileEnv };
+  const variables: Record<string, string> = { ...fileEnv };
   let emulator: MessagesEmulator | undefined;
   if (!hasRealCredentials(fileEnv)) {
     emulator = new MessagesEmulator();
-    env.ACCOUNT_SID = EMULATOR_ACCOUNT_SID;
-    env.AUTH_TOKEN = EMULATOR_AUTH_TOKEN;
-    env.TWILIO_API_BASE_URL = await emulator.start();
-    env.MESSAGING_SERVICE_SID ||= EMULATOR_MESSAGING_SERVICE_SID;
+    variables.ACCOUNT_SID = EMULATOR_ACCOUNT_SID;
+    variables.AUTH_TOKEN = EMULATOR_AUTH_TOKEN;
+    variables.TWILIO_API_BASE_URL = await emulator.start();
+    variables.MESSAGING_SERVICE_SID ||= EMULATOR_MESSAGING_SERVICE_SID;
   }
 
-  // twilio-run lets a .env file override the process environment, so it gets a file of its own.
-  const envDir = join(ROOT, 'node_modules', '.cache', 'local-stack');
-  mkdirSync(envDir, { recursive: true });
-  const envFile = join(envDir, `${randomUUID()}.env`);
-  const quote = (value: string) => JSON.stringify(value.replace(/\r?\n/g, ' '));
-  const lines = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`);
-  writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
-  let server: TwilioRunServer;
+  let server: LocalServer;
   try {
-    server = await startTwilioRun({
+    server = await startLocalServer({
+      variables,
       port: options.port,
       stdio: options.stdio,
       startTimeoutMs: options.startTimeoutMs,
-      args: ['--env', envFile],
+      signal: options.signal,
     });
   } catch (error) {
     await emulator?.stop();
-    rmSync(envFile, { force: true });
     throw error;
   }
   const stack: LocalStack = {
     url: server.url,
-    accountSid: env.ACCOUNT_SID ?? '',
-    authToken: env.AUTH_TOKEN ?? '',
+    port: server.port,
+    pid: server.pid,
+    exited: server.exited,
+    accountSid: variables.ACCOUNT_SID ?? '',
+    authToken: variables.AUTH_TOKEN ?? '',
     stop: async () => {
       await server.stop();
       await emulator?.stop();
-      rmSync(envFile, { force: true });
     },
   };
+  if (server.busyPort !== undefined) stack.busyPort = server.busyPort;
   if (emulator) stack.emulator = emulator;
   return stack;
 }

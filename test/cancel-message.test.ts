@@ -68,7 +68,9 @@ describe('/cancel-message (built function, emulator)', () => {
     const cases: [Record<string, string>, string][] = [
       [{ sid: 'SM123' }, 'INVALID_SID'],
       [{ sid: `SM${'a'.repeat(32)}`, to: ALICE }, 'CONFLICTING_TARGET'],
-      [{ sid: ' ', to: '' }, 'MISSING_TARGET'],
+      [{ sid: ' ', to: '' }, 'MISSING_SID'],
+      [{ sid: '', to: ALICE }, 'MISSING_SID'],
+      [{ to: '' }, 'MISSING_TARGET'],
       [{ to: '555-1234' }, 'INVALID_TO'],
     ];
     for (const [event, code] of cases) {

@@ -1,9 +1,10 @@
 // readConfig: the environment variables, as Twilio hands them over (strings, maybe empty).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { configReport } from '../scripts/check-config';
 import { isLoopbackUrl } from '../src/core/web-url';
 import { httpStatusFor } from '../src/edge/response';
-import { type Env, readConfig } from '../src/input/config';
+import { configProblems, type Env, readConfig } from '../src/input/config';
 
 const SERVICE = `MG${'0123456789abcdef'.repeat(2)}`;
 
@@ -12,9 +13,10 @@ describe('readConfig', () => {
     assert.deepEqual(readConfig({}), {
       ok: true,
       value: {
-        defaults: { quietHours: null },
+        defaults: { quietHours: null, quietDays: null, locale: 'en-US' },
         window: { minLeadMinutes: 15, maxLeadDays: 35 },
         warnings: [],
+        registry: { service: 'default' },
       },
     });
   });
@@ -36,10 +38,13 @@ describe('readConfig', () => {
             messagingServiceSid: SERVICE,
             timeZone: 'America/New_York',
             quietHours: { start: 21 * 60, end: 8 * 60 },
+            quietDays: null,
+            locale: 'en-US',
           },
           window: { minLeadMinutes: 20, maxLeadDays: 7 },
           apiBaseUrl: 'http://127.0.0.1:4010',
           warnings: [],
+          registry: { service: 'default' },
         },
       },
     );
@@ -135,9 +140,11 @@ describe('readConfig: an invalid variable is CONFIG_INVALID naming it', () => {
       if (result.ok) return;
       assert.equal(result.error.code, 'CONFIG_INVALID');
       assert.equal(result.error.field, name);
-      assert.match(result.error.message, new RegExp(name));
+      // The builder reads which variable in the detail; the texter never sees its name.
+      assert.match(result.error.detail ?? '', new RegExp(name));
+      assert.doesNotMatch(result.error.message, new RegExp(name));
       // The value itself is not echoed: a misplaced secret must not reach a response.
-      assert.ok(!result.error.message.includes(value), result.error.message);
+      assert.ok(!JSON.stringify(result.error).includes(value), JSON.stringify(result.error));
       assert.equal(httpStatusFor(result.error.code), 500);
     });
   }
@@ -206,5 +213,54 @@ describe('TWILIO_API_BASE_URL', () => {
     assert.equal(isLoopbackUrl('http://[::1]/'), true);
     assert.equal(isLoopbackUrl('https://api.twilio.com'), false);
     assert.equal(isLoopbackUrl('http://127.0.0.1.example.com'), false);
+  });
+});
+
+describe('every configuration problem at once', () => {
+  const bad: Env = {
+    AUTH_TOKEN: 'short',
+    DEFAULT_TIME_ZONE: 'Mars/Olympus_Mons',
+    QUIET_HOURS: '22:00',
+    SCHEDULE_MAX_LEAD_DAYS: '40',
+  };
+
+  it('configProblems lists each bad variable, in order, without its value', () => {
+    const problems = configProblems(bad);
+    assert.deepEqual(
+      problems.map((p) => p.name),
+      ['AUTH_TOKEN', 'DEFAULT_TIME_ZONE', 'QUIET_HOURS', 'SCHEDULE_MAX_LEAD_DAYS'],
+    );
+    assert.ok(!JSON.stringify(problems).includes('short'));
+  });
+
+  it('readConfig answers the first as CONFIG_INVALID, with all of them in detail', () => {
+    const result = readConfig(bad);
+    assert.ok(!result.ok);
+    assert.equal(result.error.code, 'CONFIG_INVALID');
+    assert.equal(result.error.field, 'AUTH_TOKEN');
+    for (const name of Object.keys(bad)) assert.match(result.error.detail ?? '', new RegExp(name));
+  });
+
+  it('before a deploy, a missing MESSAGING_SERVICE_SID and a loopback TWILIO_API_BASE_URL count', () => {
+    const env: Env = { TWILIO_API_BASE_URL: 'http://127.0.0.1:3001' };
+    assert.deepEqual(configProblems(env), []);
+    assert.deepEqual(
+      configProblems(env, { forDeploy: true }).map((p) => p.name),
+      ['MESSAGING_SERVICE_SID', 'TWILIO_API_BASE_URL'],
+    );
+    assert.deepEqual(configProblems({ MESSAGING_SERVICE_SID: SERVICE }, { forDeploy: true }), []);
+  });
+
+  it('check-config prints every problem in one message', () => {
+    const report = configReport({ ...bad }, { forDeploy: true, source: '.env' });
+    assert.equal(report.ok, false);
+    assert.match(report.text, /^The configuration in \.env has 5 problems:/);
+    for (const name of [...Object.keys(bad), 'MESSAGING_SERVICE_SID']) {
+      assert.match(report.text, new RegExp(`- ${name} `));
+    }
+    assert.deepEqual(configReport({ MESSAGING_SERVICE_SID: SERVICE }, { forDeploy: true }), {
+      ok: true,
+      text: '',
+    });
   });
 });

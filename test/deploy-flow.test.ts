@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import twilio, { type Twilio } from 'twilio';
-import { parse as parseYaml } from 'yaml';
 import { parseCli, readDotEnv, resolveCredentials } from '../scripts/flow/config';
 import {
   type Deployment,
@@ -285,14 +284,28 @@ describe('findDeployment and fillFlow', () => {
     const widgets = filled.states.filter((state) => state.type === 'run-function');
     assert.deepEqual(
       widgets.map((state) => [
+        state.name,
         state.properties.url,
         state.properties.service_sid,
         state.properties.environment_sid,
         state.properties.function_sid,
       ]),
       [
-        [`https://${DOMAIN}/schedule-message`, SERVICE_SID, ENV_SID, SCHEDULE_FN],
-        [`https://${DOMAIN}/cancel-message`, SERVICE_SID, ENV_SID, CANCEL_FN],
+        [
+          'schedule_message',
+          `https://${DOMAIN}/schedule-message`,
+          SERVICE_SID,
+          ENV_SID,
+          SCHEDULE_FN,
+        ],
+        [
+          'schedule_reminder',
+          `https://${DOMAIN}/schedule-message`,
+          SERVICE_SID,
+          ENV_SID,
+          SCHEDULE_FN,
+        ],
+        ['cancel_scheduled', `https://${DOMAIN}/cancel-message`, SERVICE_SID, ENV_SID, CANCEL_FN],
       ],
     );
     assert.doesNotMatch(JSON.stringify(filled), /\$\{/);
@@ -577,7 +590,7 @@ describe('deploy:flow inputs', () => {
     );
   });
 
-  it('.env files: comments, quotes and export are read as dotenv does', () => {
+  it('.env files: read by node:util parseEnv (comments, quotes and export as dotenv does)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deploy-flow-'));
     try {
       const path = join(dir, '.env');
@@ -738,121 +751,5 @@ describe('deploy:flow against Prism (Twilio Studio v2 and 2010 OpenAPI)', () => 
       SmsUrl: `https://webhooks.twilio.com/v1/Accounts/${ACCOUNT}/Flows/${flowSid}`,
       SmsMethod: 'POST',
     });
-  });
-});
-
-// --- GitHub Actions ------------------------------------------------------------------------------
-
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-}
-interface Workflow {
-  on: Record<string, unknown>;
-  jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
-}
-
-const readWorkflow = (name: string): Workflow =>
-  parseYaml(readFileSync(join(ROOT, '.github/workflows', name), 'utf8'));
-
-/** One shell command, as compared: comment dropped, continuations joined, spaces collapsed. */
-const normalize = (command: string) =>
-  command
-    .replace(/\s#.*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** The npm commands a workflow runs, in order. */
-function npmCommands(workflow: Workflow): string[] {
-  return Object.values(workflow.jobs)
-    .flatMap((job) => job.steps)
-    .flatMap((step) => (step.run ? step.run.split('\n') : []))
-    .map(normalize)
-    .filter((line) => line.startsWith('npm '));
-}
-
-/** Every command in the README's shell code blocks (`a && b` counts as both). */
-function readmeCommands(): Set<string> {
-  const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
-  const commands = new Set<string>();
-  let fence: { shell: boolean; text: string[] } | undefined;
-  for (const line of lines) {
-    const marker = /^\s*```\s*([\w-]*)/.exec(line);
-    if (marker && !fence) {
-      fence = { shell: ['', 'sh', 'bash', 'shell', 'console'].includes(marker[1] ?? ''), text: [] };
-      continue;
-    }
-    if (marker && fence) {
-      if (fence.shell) {
-        const joined = fence.text.join('\n').replace(/\\\n\s*/g, ' ');
-        for (const command of joined.split('\n')) {
-          for (const part of normalize(command).split(' && ')) {
-            if (part) commands.add(part.replace(/^\$ /, ''));
-          }
-        }
-      }
-      fence = undefined;
-      continue;
-    }
-    fence?.text.push(line);
-  }
-  return commands;
-}
-
-describe('GitHub Actions workflows', () => {
-  const ci = readWorkflow('ci.yml');
-  const deploy = readWorkflow('deploy.yml');
-  const deployJob = Object.values(deploy.jobs)[0];
-
-  it('ci.yml runs on pushes and pull requests: npm ci, then npm test', () => {
-    assert.ok('push' in ci.on && 'pull_request' in ci.on);
-    assert.deepEqual(npmCommands(ci), ['npm ci', 'npm test']);
-  });
-
-  it('deploy.yml runs on push to main and by hand: install, test, deploy, then deploy:flow', () => {
-    assert.deepEqual((deploy.on.push as { branches: string[] }).branches, ['main']);
-    assert.ok('workflow_dispatch' in deploy.on);
-    const commands = npmCommands(deploy);
-    assert.deepEqual(
-      commands.map((command) => command.split(' --')[0]),
-      ['npm ci', 'npm test', 'npm run deploy', 'npm run deploy:flow'],
-    );
-    const deployCommand = commands[2] as string;
-    for (const flag of [
-      '--username "$TWILIO_API_KEY"',
-      '--password "$TWILIO_API_SECRET"',
-      '--runtime node22',
-      '--override-existing-project',
-      '--env .env.example --load-system-env',
-    ]) {
-      assert.ok(deployCommand.includes(flag), `the deploy step passes ${flag}`);
-    }
-  });
-
-  it('deploy.yml takes credentials from secrets and every Service variable from secrets or vars', () => {
-    const env = deployJob?.env ?? {};
-    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']) {
-      assert.equal(env[name], `\${{ secrets.${name} }}`, name);
-    }
-    // Every variable .env.example lists reaches the Service, except local-only ones.
-    const localOnly = ['ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_API_BASE_URL'];
-    const listed = Object.keys(readDotEnv(join(ROOT, '.env.example'))).filter(
-      (name) => !localOnly.includes(name),
-    );
-    assert.ok(listed.includes('MESSAGING_SERVICE_SID'));
-    for (const name of listed) {
-      assert.match(env[name] ?? '', new RegExp(`^\\$\\{\\{ (secrets|vars)\\.${name}\\b`), name);
-    }
-    for (const [name, value] of Object.entries(env)) {
-      assert.match(value, /^\$\{\{ (secrets|vars)\./, `${name} comes from a secret or variable`);
-    }
-  });
-
-  it('the README gives the same install, test and deploy commands the workflows run', () => {
-    const readme = readmeCommands();
-    for (const command of new Set([...npmCommands(ci), ...npmCommands(deploy)])) {
-      assert.ok(readme.has(command), `README.md shows \`${command}\``);
-    }
   });
 });

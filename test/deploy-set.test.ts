@@ -24,6 +24,7 @@ const DEPENDENCIES = Object.keys(pkg.dependencies ?? {});
 
 const EXPECTED_FUNCTIONS = [
   { path: '/cancel-message', access: 'protected' },
+  { path: '/message-status', access: 'protected' },
   { path: '/schedule-message', access: 'protected' },
   { path: '/scheduled-messages', access: 'protected' },
 ];
@@ -95,7 +96,7 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
     assert.deepEqual(builtFiles().sort(), sources, 'run `npm run build` first');
   });
 
-  it('deploys exactly /schedule-message, /cancel-message and /scheduled-messages, each protected', () => {
+  it('deploys exactly /schedule-message, /cancel-message, /scheduled-messages and /message-status, each protected', () => {
     const deployed = listing.functions
       .map(({ path, access }) => ({ path, access }))
       .sort((a, b) => a.path.localeCompare(b.path));
@@ -158,6 +159,47 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
         ['/stray.ts'],
       );
     });
+  });
+
+  it('schedule-message deployed alone finds the zone data and the time-in-words parser', async () => {
+    // The recipient-zone table is bundled; chrono-node is a dependency, required on first use.
+    const alone = await mkdtemp(join(tmpdir(), 'deploy-alone-'));
+    try {
+      await mkdir(join(alone, 'functions'));
+      await copyFile(
+        join(FUNCTIONS_DIR, 'schedule-message.protected.js'),
+        join(alone, 'functions', 'schedule-message.protected.js'),
+      );
+      for (const dep of DEPENDENCIES) {
+        const installed = join(ROOT, 'node_modules', dep);
+        if (!existsSync(installed)) continue;
+        await mkdir(dirname(join(alone, 'node_modules', dep)), { recursive: true });
+        await symlink(installed, join(alone, 'node_modules', dep), 'dir');
+      }
+      const script = `
+globalThis.Twilio = { Response: class { setStatusCode(c) { this.status = c } appendHeader() {} setBody(b) { this.body = b } } };
+const { handler } = require('./functions/schedule-message.protected.js');
+const client = { messages: { create: async () => ({ sid: 'SM' + '0'.repeat(32), status: 'scheduled' }) } };
+const context = { MESSAGING_SERVICE_SID: 'MG' + 'a'.repeat(32), REGISTRY: 'off', getTwilioClient: () => client };
+const event = { to: '+19075550123', body: 'Hi', when: 'in 3 days at 9am', timeZone: 'recipient', quietHours: '21:00-08:00' };
+console.log = () => {};
+handler(context, event, (error, response) => process.stdout.write(JSON.stringify(response.body)));`;
+      const { stdout } = await run(process.execPath, ['-e', script], {
+        cwd: alone,
+        env: { PATH: process.env.PATH ?? '', NODE_PATH: '' },
+        timeout: 15_000,
+      });
+      const answer = JSON.parse(stdout) as {
+        ok: boolean;
+        timeZones?: string[];
+        interpreted?: string;
+      };
+      assert.equal(answer.ok, true, stdout);
+      assert.deepEqual(answer.timeZones, ['America/Adak', 'America/Anchorage']);
+      assert.equal(answer.interpreted, 'in 3 days at 9am');
+    } finally {
+      await rm(alone, { recursive: true, force: true });
+    }
   });
 
   describe('each built function runs when deployed alone', () => {

@@ -1,6 +1,7 @@
 // The Messages emulator's own rules, which `npm start` relies on: a scheduled message is sent
 // when its time comes, and is then no longer cancelable.
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import twilio from 'twilio';
 import {
@@ -75,5 +76,105 @@ describe('Messages emulator', () => {
   it('refuses wrong credentials with 401 (20003)', async () => {
     const stranger = clientFor('f'.repeat(32));
     await assert.rejects(stranger.messages.list({ limit: 1 }), { status: 401, code: 20003 });
+  });
+});
+
+// Safety: a local emulator must not be a memory sink (issue 11, section 5).
+describe('Messages emulator: bodies, credentials and the request log', () => {
+  const AUTH = `Basic ${Buffer.from(`${EMULATOR_ACCOUNT_SID}:${EMULATOR_AUTH_TOKEN}`).toString('base64')}`;
+  const MESSAGES = `/2010-04-01/Accounts/${EMULATOR_ACCOUNT_SID}/Messages.json`;
+
+  /** POSTs `size` bytes in 64 KiB chunks (optionally without Content-Length); resolves the status. */
+  const post = (url: string, size: number, declareLength: boolean) =>
+    new Promise<number>((resolve, reject) => {
+      const headers: Record<string, string> = {
+        Authorization: AUTH,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      };
+      if (declareLength) headers['Content-Length'] = String(size);
+      const req = request(`${url}${MESSAGES}`, { method: 'POST', headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      // The emulator hangs up once it has answered; writes after that fail, as they should.
+      req.on('error', (error) => setTimeout(() => reject(error), 1000));
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < size) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+
+  it('answers 413 to a body over 1 MiB, declared or streamed, without recording it', async () => {
+    const emulator = new MessagesEmulator();
+    const url = await emulator.start();
+    try {
+      assert.equal(await post(url, 2 * 1024 * 1024, true), 413);
+      assert.equal(await post(url, 8 * 1024 * 1024, false), 413);
+      assert.equal(emulator.requests.length, 0);
+      // Under the limit, it is read and answered as usual.
+      assert.equal(await post(url, 512 * 1024, true), 400);
+      assert.equal(emulator.requests.length, 1);
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('checks credentials before recording: a stranger leaves no trace and takes no fault', async () => {
+    const emulator = new MessagesEmulator();
+    const url = await emulator.start();
+    try {
+      emulator.inject({ kind: 'status', status: 503 });
+      const stranger = await fetch(`${url}${MESSAGES}`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from('x:y').toString('base64')}` },
+        body: new URLSearchParams({ To: '+15551234567', Body: 'secret' }),
+      });
+      assert.equal(stranger.status, 401);
+      assert.equal(emulator.requests.length, 0);
+      const owner = await fetch(`${url}${MESSAGES}`, { headers: { Authorization: AUTH } });
+      assert.equal(owner.status, 503, 'the fault was kept for a real request');
+      assert.equal(emulator.requests.length, 1);
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('keeps a bounded log: the last requests, within a byte budget, in the same array', async () => {
+    const emulator = new MessagesEmulator({ maxRecordedRequests: 5, maxRecordedBytes: 4096 });
+    const url = await emulator.start();
+    const log = emulator.requests;
+    const list = (n: number) =>
+      fetch(`${url}${MESSAGES}?PageSize=${n}`, { headers: { Authorization: AUTH } });
+    try {
+      for (let n = 1; n <= 8; n++) await list(n);
+      assert.equal(emulator.requests, log);
+      assert.deepEqual(
+        log.map((r) => r.query.get('PageSize')),
+        ['4', '5', '6', '7', '8'],
+      );
+      log.length = 0;
+      await list(9);
+      assert.equal(log.length, 1);
+      for (let i = 0; i < 3; i++) {
+        await fetch(`${url}${MESSAGES}`, {
+          method: 'POST',
+          headers: { Authorization: AUTH },
+          body: new URLSearchParams({ To: '+15551234567', Body: 'x'.repeat(1500) }),
+        });
+      }
+      // Each body is ~1.5 kB: a 4 kB budget keeps the last two.
+      assert.deepEqual(
+        log.map((r) => r.method),
+        ['POST', 'POST'],
+      );
+    } finally {
+      await emulator.stop();
+    }
   });
 });

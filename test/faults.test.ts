@@ -2,6 +2,9 @@
 // injected, the time budget (once in real time, otherwise on a virtual clock), the transport's
 // retries, and configuration errors.
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import https from 'node:https';
+import { PassThrough } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   EMULATOR_ACCOUNT_SID,
@@ -156,7 +159,7 @@ describe('Twilio faults', { concurrency: true }, () => {
       const clock = () => Date.now() + (calls++ === 0 ? 0 : 7_500);
       const handler = handlerOf('stuck', () => new Promise(() => {}), { clock });
       const started = Date.now();
-      const answer = await invoke(handler, makeContext(), {});
+      const answer = await invoke(handler, makeContext(), { to: ALICE });
       assert.equal(answer.status, 504);
       assert.equal(answer.body.error?.code, 'TWILIO_TIMEOUT');
       assert.equal(answer.callbacks, 1);
@@ -170,7 +173,7 @@ describe('Twilio faults', { concurrency: true }, () => {
       const answer = await invoke(handler, makeContext(), { to: ALICE });
       assert.equal(answer.status, 500);
       assert.equal(answer.callbacks, 1);
-      assert.deepEqual(Object.keys(answer.body.error ?? {}).sort(), ['code', 'message']);
+      assert.deepEqual(Object.keys(answer.body.error ?? {}).sort(), ['code', 'detail', 'message']);
       assert.equal(answer.body.error?.code, 'INTERNAL_ERROR');
       assert.doesNotMatch(JSON.stringify(answer.body), /boom|5557310042|at /);
     });
@@ -251,7 +254,8 @@ describe('Twilio faults', { concurrency: true }, () => {
           assert.equal(answer.callbacks, 1);
           assert.equal(answer.body.error?.code, 'CONFIG_INVALID');
           assert.equal(answer.body.error?.field, name);
-          assert.match(String(answer.body.error?.message), new RegExp(name));
+          assert.match(String(answer.body.error?.detail), new RegExp(name));
+          assert.doesNotMatch(String(answer.body.error?.message), new RegExp(name));
           for (const value of Object.values(bad)) {
             assert.ok(!JSON.stringify(answer.body).includes(value), 'the value is not echoed');
           }
@@ -303,24 +307,36 @@ describe('Twilio faults', { concurrency: true }, () => {
 
     it('sends calls to api.twilio.com, not to an ignored TWILIO_API_BASE_URL', async (t) => {
       const urls: string[] = [];
-      // No network: a call for Twilio is answered here, as Twilio would, and recorded; calls
-      // to the emulators of the suites running alongside go through.
-      const realFetch = globalThis.fetch;
-      t.mock.method(globalThis, 'fetch', async (input: string | URL, init?: RequestInit) => {
-        if (String(input).startsWith('http://127.0.0.1:')) return realFetch(input, init);
-        urls.push(String(input));
-        return new Response(
-          JSON.stringify({ sid: `SM${'c'.repeat(32)}`, status: 'scheduled', to: ALICE }),
-          { status: 201, headers: { 'Content-Type': 'application/json' } },
-        );
+      // No network: a call for Twilio (https) is answered here, as Twilio would, and recorded;
+      // the emulators of the suites running alongside are plain http, untouched.
+      t.mock.method(https, 'request', (url: URL) => {
+        urls.push(String(url));
+        const request = Object.assign(new EventEmitter(), {
+          destroy() {},
+          end() {
+            const response = Object.assign(new PassThrough(), {
+              statusCode: 201,
+              headers: { 'content-type': 'application/json' },
+            });
+            request.emit('response', response);
+            response.end(
+              JSON.stringify({ sid: `SM${'c'.repeat(32)}`, status: 'scheduled', to: ALICE }),
+            );
+          },
+        });
+        return request;
       });
       const context = makeContext({
         env: { ...env, TWILIO_API_BASE_URL: 'http://attacker.example:8080' },
       });
       const answer = await invoke(built['schedule-message'], context, event);
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
-      assert.equal(urls.length, 1);
-      assert.match(urls[0] ?? '', /^https:\/\/api\.twilio\.com\/2010-04-01\//);
+      // Every call went to Twilio itself (the registry's go to Sync), one of them the create.
+      for (const url of urls) assert.match(url, /^https:\/\/(api|sync)\.twilio\.com\//);
+      assert.equal(
+        urls.filter((url) => /^https:\/\/api\.twilio\.com\/2010-04-01\//.test(url)).length,
+        1,
+      );
     });
   });
 });

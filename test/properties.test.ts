@@ -449,9 +449,11 @@ const sendTimeCase = fc
     }
     const request: SendTimeRequest = {
       spec,
-      timeZone: c.zone,
+      zones: c.zone ? [c.zone] : [],
       quietHours: c.quiet ? { start: c.quiet[0], end: c.quiet[1] } : null,
+      quietDays: null,
       ifTooSoon: c.ifTooSoon,
+      locale: 'en-US',
     };
     return { ...c, request, requested, earliest, latest };
   });

@@ -29,7 +29,27 @@ describe('parseRecipient', () => {
       if (!result.ok) assert.equal(result.error.code, 'INVALID_TO');
     }
     const spaced = parseRecipient(' 15551234567');
-    assert.ok(!spaced.ok && spaced.error.message.includes('%2B'));
+    assert.ok(!spaced.ok && spaced.error.detail?.includes('%2B'));
+  });
+
+  it('drops a bracketed national trunk "(0)" after the country code, as people write it', () => {
+    const cases: [string, string][] = [
+      ['+44 (0)20 7946 0958', '+442079460958'],
+      ['+44(0)2079460958', '+442079460958'],
+      ['+49 (0) 30 901820', '+4930901820'],
+      ['whatsapp:+44 (0)7700 900123', 'whatsapp:+447700900123'],
+    ];
+    for (const [raw, expected] of cases) {
+      assert.deepEqual(parseRecipient(raw), { ok: true, value: expected }, raw);
+    }
+  });
+
+  it('refuses "(0)" where the 0 is part of the number (Italy), and never keeps it', () => {
+    const result = parseRecipient('+39 (0)6 6982 0000');
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.equal(result.error.code, 'INVALID_TO');
+    // A "(0)" elsewhere than right after the country code is not a trunk: left to the E.164 rule.
+    assert.deepEqual(parseRecipient('+1 (555) 123-4567'), { ok: true, value: '+15551234567' });
   });
 });
 

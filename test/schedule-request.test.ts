@@ -13,13 +13,13 @@ import { SPEC_SCHEDULE_INPUT_CODES } from './support/spec';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z'); // 07:00 in New York (EST, -05:00)
 const CONFIG: Config = {
-  defaults: { quietHours: null },
+  defaults: { quietHours: null, quietDays: null, locale: 'en-US' },
   window: { minLeadMinutes: 15, maxLeadDays: 35 },
   warnings: [],
 };
 const NY_CONFIG: Config = {
   ...CONFIG,
-  defaults: { quietHours: null, timeZone: 'America/New_York' },
+  defaults: { quietHours: null, quietDays: null, locale: 'en-US', timeZone: 'America/New_York' },
 };
 const HEX32 = '0123456789abcdef0123456789ABCDEF';
 const SERVICE = `MG${HEX32}`;
@@ -200,16 +200,18 @@ describe("the Flask workaround's request", () => {
   });
 });
 
-describe('aliases: the name wins, a blank value counts as absent', () => {
-  it('to wins over number', () => {
-    const { request } = accepted({ ...VALID, number: '+15557654321' });
+describe('aliases: the same value is fine, different ones conflict, blank counts as absent', () => {
+  it('to and number with the same value: accepted', () => {
+    const { request } = accepted({ ...VALID, number: ' +15551234567 ' });
     assert.equal(request.to, '+15551234567');
   });
 
-  it('a wrong to is not rescued by a good number', () => {
+  it('to and number with different values: CONFLICTING_TO, never a silent pick', () => {
+    assert.equal(rejected({ ...VALID, number: '+15557654321' }).code, 'CONFLICTING_TO');
+    // A wrong to is not rescued by a good number either.
     assert.equal(
       rejected({ ...VALID, to: '5551234567', number: '+15557654321' }).code,
-      'INVALID_TO',
+      'CONFLICTING_TO',
     );
   });
 
@@ -220,9 +222,9 @@ describe('aliases: the name wins, a blank value counts as absent', () => {
     });
   }
 
-  it('body wins over message', () => {
-    const { request } = accepted({ ...VALID, message: 'Hello' });
-    assert.equal(request.content.body, 'Ahoy');
+  it('body and message: the same value is fine, different ones are CONFLICTING_BODY', () => {
+    assert.equal(accepted({ ...VALID, message: 'Ahoy' }).request.content.body, 'Ahoy');
+    assert.equal(rejected({ ...VALID, message: 'Hello' }).code, 'CONFLICTING_BODY');
   });
 
   it('message is used when body is blank', () => {
@@ -351,6 +353,7 @@ describe('send times from Studio strings', () => {
       instant: Date.parse('2026-12-01T14:00:00Z'),
       sendAt: '2026-12-01T14:00:00Z',
       sendAtLocal: '2026-12-01T09:00:00-05:00',
+      sendAtText: 'Tuesday, December 1 at 9:00 AM EST',
       timeZone: 'America/New_York',
     });
   });

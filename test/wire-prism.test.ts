@@ -137,7 +137,12 @@ describe("Messages API requests, validated by Prism against Twilio's 2010 descri
     if (!recorder) throw new Error('Prism and the recorder are not running');
     return recorder.url;
   };
-  const env = () => ({ MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: base() });
+  // The registry's Sync calls are checked against Sync's description in registry-wire.test.ts.
+  const env = () => ({
+    MESSAGING_SERVICE_SID: SERVICE,
+    TWILIO_API_BASE_URL: base(),
+    REGISTRY: 'off',
+  });
   const client = () =>
     twilio(EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN, {
       httpClient: createTransport({ deadline: Date.now() + 8_000, baseUrl: base() }),
@@ -186,6 +191,8 @@ describe("Messages API requests, validated by Prism against Twilio's 2010 descri
       assert.equal(create.form.get('MessagingServiceSid'), SERVICE);
       assert.equal(create.form.get('To'), TO);
       assert.equal(create.form.get('Body'), 'Ahoy from the wire test');
+      // Where Twilio reports what became of it: the service's own /message-status.
+      assert.equal(create.form.get('StatusCallback'), 'https://localhost/message-status');
       // Prism validated only the last MediaUrl (it keeps the last repeated key): the raw body
       // must carry each one as its own MediaUrl key.
       assert.deepEqual(create.form.getAll('MediaUrl'), [
@@ -195,7 +202,15 @@ describe("Messages API requests, validated by Prism against Twilio's 2010 descri
       assert.equal(create.rawBody.match(/(?:^|&)MediaUrl=/g)?.length, 2);
       assert.deepEqual(
         [...new Set(create.form.keys())].sort(),
-        ['Body', 'MediaUrl', 'MessagingServiceSid', 'ScheduleType', 'SendAt', 'To'],
+        [
+          'Body',
+          'MediaUrl',
+          'MessagingServiceSid',
+          'ScheduleType',
+          'SendAt',
+          'StatusCallback',
+          'To',
+        ],
         'nothing else is sent',
       );
     });

@@ -2,7 +2,7 @@
 // service name and environment from .twilioserverlessrc (as twilio-run reads them).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, parseEnv } from 'node:util';
 import { DeployFlowError } from './errors';
 
 export const DEFAULT_FLOW_FILE = 'flows/scheduler.json';
@@ -25,32 +25,41 @@ export interface CliOptions {
 
 export const USAGE = `Usage: npm run deploy:flow -- [options]
 
-Fills the deployed function URLs and SIDs into the flow, validates it with Studio, creates or
-updates the flow of the same name, publishes it, and optionally points a phone number at it.
+Checks the flow file offline (structure, placeholders, each Run Function widget's endpoint and
+parameters), then fills in the deployed service's URL and SIDs, validates the flow with Studio,
+creates or updates the flow of that name, publishes it, and optionally points a phone number at it.
 
 Options:
-  --flow FILE            flow definition (default ${DEFAULT_FLOW_FILE})
-  --flow-name NAME       Studio flow name (env FLOW_NAME, default "${DEFAULT_FLOW_NAME}")
-  --phone-number NUMBER  E.164 number or PN SID whose incoming messages start the flow
-                         (env FLOW_PHONE_NUMBER; default: leave numbers alone)
-  --service-name NAME    Functions service (default: serviceName in .twilioserverlessrc)
-  --service-sid ZS…      Functions service SID, instead of its name
-  --environment SUFFIX   environment domain suffix or ZE SID (default: .twilioserverlessrc,
-                         else "dev", twilio-run's default); --production for none
-  --env FILE             .env file to read ACCOUNT_SID/AUTH_TOKEN from (default .env)
-  --commit-message TEXT  Studio revision message
-  --dry-run              resolve and validate only; change nothing
-  -h, --help
+  --flow FILE            flow definition to deploy (default ${DEFAULT_FLOW_FILE})
+  --flow-name NAME       Studio flow to create or update (env FLOW_NAME;
+                         default "${DEFAULT_FLOW_NAME}")
+  --phone-number NUMBER  E.164 number (+15551234567) or PN SID whose incoming messages start
+                         the flow (env FLOW_PHONE_NUMBER; default: leave numbers alone)
+  --service-name NAME    Functions service to take the URLs and SIDs from
+                         (default: serviceName in .twilioserverlessrc, else package.json name)
+  --service-sid ZS...    the same service by SID, instead of --service-name
+  --environment SUFFIX   the service's environment: domain suffix or ZE SID
+                         (default: environment in .twilioserverlessrc, else "dev")
+  --production           the production environment (no domain suffix); not with --environment
+  --env FILE             .env file to read ACCOUNT_SID and AUTH_TOKEN from (default .env)
+  --commit-message TEXT  message of the new Studio revision
+                         (default "Deployed by npm run deploy:flow")
+  --dry-run              check everything, change nothing: the offline checks always; with
+                         credentials also the deployed service and Studio's validation, without
+                         them it says which of those it skipped
+  -h, --help             show this text
 
 Credentials: TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET (or TWILIO_AUTH_TOKEN)
-from the environment, else ACCOUNT_SID and AUTH_TOKEN from the environment or .env.`;
+from the environment, else ACCOUNT_SID and AUTH_TOKEN from the environment or the .env file.`;
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   let values: ReturnType<typeof parse>['values'];
   try {
     values = parse(argv).values;
   } catch (error) {
-    throw new DeployFlowError(`${(error as Error).message}\n\n${USAGE}`);
+    // Node's first sentence names the option; the rest is advice about positionals.
+    const [first] = (error as Error).message.split(/(?<=\.) /);
+    throw new DeployFlowError(`${first?.replace(/\.$/, '')}: see --help for the options.`);
   }
   const blankToUndefined = (value: string | undefined) =>
     value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -92,20 +101,19 @@ function parse(argv: string[]) {
   });
 }
 
-/** KEY=value lines of a .env file (quotes stripped, # comments skipped); {} when absent. */
+/**
+ * The entries of a .env file, read by Node's own parser (as `node --env-file` does: comments,
+ * quotes and `export` handled); {} when there is no such file.
+ */
 export function readDotEnv(path: string): Record<string, string> {
   if (!existsSync(path)) return {};
-  const out: Record<string, string> = {};
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match) continue;
-    let value = match[2] ?? '';
-    const quoted = /^(['"])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2] ?? '';
-    else value = value.replace(/\s+#.*$/, '');
-    out[match[1] as string] = value;
-  }
-  return out;
+  const entries = Object.entries(parseEnv(readFileSync(path, 'utf8')));
+  return Object.fromEntries(entries.map(([key, value]) => [key, value ?? '']));
+}
+
+/** None of the credentials is set (as opposed to a half-given or malformed set). */
+export class NoCredentialsError extends DeployFlowError {
+  override name = 'NoCredentialsError';
 }
 
 export interface Credentials {
@@ -177,7 +185,7 @@ export function resolveCredentials(
     checkAccountSid(accountSid, 'ACCOUNT_SID');
     return { accountSid, username: accountSid, password: authToken, source: 'ACCOUNT_SID' };
   }
-  throw new DeployFlowError(
+  throw new NoCredentialsError(
     'No Twilio credentials. Set TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET ' +
       `in the environment, or ACCOUNT_SID and AUTH_TOKEN in ${envFile}.`,
   );

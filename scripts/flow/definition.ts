@@ -1,5 +1,6 @@
 // A Studio flow definition as data: its shape, the structural checks Studio would make (so a
 // mistake shows up in a test, not at deploy time), and filling in the deployed service.
+import { DeployFlowError } from './errors';
 
 export interface Transition {
   event: string;
@@ -178,8 +179,11 @@ export function parametersOf(state: State): Parameter[] {
   return (state.properties.parameters as Parameter[] | undefined) ?? [];
 }
 
-/** Thrown for a flow that cannot be filled in from this deployment. */
-export class FlowFillError extends Error {
+/**
+ * Thrown for a flow that cannot be filled in from this deployment: a mistake in the flow or
+ * the deployment, so the CLI prints it as one line like every DeployFlowError.
+ */
+export class FlowFillError extends DeployFlowError {
   override name = 'FlowFillError';
 }
 

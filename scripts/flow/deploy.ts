@@ -140,7 +140,8 @@ export async function deployFlow(
   return result;
 }
 
-function checkPhoneNumber(phoneNumber: string): void {
+/** A number deploy:flow can route: E.164 or a PN SID (checked before any call to Twilio). */
+export function checkPhoneNumber(phoneNumber: string): void {
   if (!E164.test(phoneNumber) && !PHONE_NUMBER_SID.test(phoneNumber)) {
     throw new DeployFlowError(
       `The phone number "${phoneNumber}" is neither E.164 (+15551234567) nor a number SID (PN…).`,

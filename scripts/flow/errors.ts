@@ -48,3 +48,14 @@ export function describeTwilioError(doing: string, error: unknown): DeployFlowEr
   if (moreInfo) parts.push(` See ${moreInfo}`);
   return new DeployFlowError(parts.join(''));
 }
+
+/**
+ * What the CLI prints for a failure: a DeployFlowError (a mistake in the input, the flow or the
+ * account, FlowFillError included) as its message alone; anything else is a bug in deploy:flow,
+ * and only then is the stack useful.
+ */
+export function failureText(error: unknown): string {
+  if (error instanceof DeployFlowError) return `deploy:flow: ${error.message}`;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `deploy:flow: unexpected failure (a bug in deploy:flow, not in your flow):\n${detail}`;
+}

@@ -3,11 +3,14 @@
 // builder: which parameter or variable, and how to fix it.
 
 export type InputErrorCode =
+  | 'NO_FIELDS'
   | 'MISSING_TO'
   | 'INVALID_TO'
+  | 'CONFLICTING_TO'
   | 'MISSING_CONTENT'
   | 'BODY_TOO_LONG'
   | 'INVALID_BODY'
+  | 'CONFLICTING_BODY'
   | 'INVALID_MEDIA_URL'
   | 'TOO_MANY_MEDIA'
   | 'INVALID_CONTENT_SID'
@@ -31,13 +34,24 @@ export type InputErrorCode =
   | 'SEND_AT_TOO_SOON'
   | 'SEND_AT_TOO_LATE'
   | 'INVALID_SID'
+  | 'MISSING_SID'
   | 'CONFLICTING_TARGET'
   | 'MISSING_TARGET'
   | 'INVALID_MESSAGING_SERVICE_SID'
-  | 'INVALID_REPEAT';
+  | 'INVALID_REPEAT'
+  | 'INVALID_IDEMPOTENCY_KEY'
+  | 'INVALID_TAG'
+  | 'INVALID_SERIES'
+  | 'INVALID_REPLACE'
+  | 'REPLACE_NEEDS_TAG'
+  | 'REGISTRY_DISABLED'
+  | 'INVALID_STATUS';
 
 export type ErrorCode =
   | InputErrorCode
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'REGISTRY_UNAVAILABLE'
   | 'NOT_FOUND'
   | 'NOT_CANCELABLE'
   | 'TWILIO_REJECTED'

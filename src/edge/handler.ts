@@ -9,7 +9,7 @@ import { TIME_BUDGET_MS } from '../core/budget';
 import { type AppError, AppFailure, type Result } from '../core/errors';
 import type { Endpoint } from '../endpoints/invocation';
 import { type Config, type Env, readConfig } from '../input/config';
-import type { Event } from '../input/event-fields';
+import { type Event, requireFields } from '../input/event-fields';
 import { createTransport } from '../twilio/transport';
 import { logLine, type Outcome } from './log-line';
 import { responseFor } from './response';
@@ -35,7 +35,9 @@ export type FunctionHandler = (
 const timeoutError: AppError = {
   code: 'TWILIO_TIMEOUT',
   message:
-    'The service ran out of time waiting for Twilio. A message may have been scheduled or canceled: check before retrying.',
+    'Sorry, that took too long. A message may have been scheduled or canceled all the same: please check before trying again.',
+  detail:
+    'The service stopped waiting for Twilio at its time budget (8 s, before Studio gives up at 10 s).',
 };
 
 /** Resolves to the timeout answer after `ms` unless canceled: the endpoint loses the race. */
@@ -54,8 +56,9 @@ function buildClient(build: () => TwilioClient): TwilioClient {
   } catch {
     throw new AppFailure({
       code: 'CONFIG_TWILIO_AUTH',
-      message:
-        'No Twilio client could be built from the service credentials (ACCOUNT_SID, AUTH_TOKEN). Nothing was sent.',
+      message: "Sorry, messages can't be handled right now. Nothing was sent.",
+      detail:
+        'No Twilio client could be built from the service credentials: check ACCOUNT_SID and AUTH_TOKEN.',
     });
   }
 }
@@ -68,7 +71,9 @@ function resultOfThrow(error: unknown): Outcome {
       ok: false,
       error: {
         code: 'INTERNAL_ERROR',
-        message: 'Something went wrong inside the service. Check before retrying.',
+        message:
+          'Sorry, something went wrong on our side. Please check whether it was done before trying again.',
+        detail: 'The service failed unexpectedly (a bug); the log line names the error.',
       },
     },
     internalError: error instanceof Error ? error.name : typeof error,
@@ -84,6 +89,9 @@ async function run(
 ): Promise<Outcome> {
   const config: Result<Config> = readConfig(context);
   if (!config.ok) return { result: config };
+  // Every endpoint needs some field: a JSON array or text/plain body is said as such, here once.
+  const fields = requireFields(event);
+  if (!fields.ok) return { result: fields };
   const { clock, sleep } = options;
   const deadline = started + TIME_BUDGET_MS - RESPONSE_RESERVE_MS;
   const httpClient = createTransport({
@@ -120,7 +128,8 @@ export function defineHandler(
   endpoint: Endpoint,
   options: HandlerOptions = {},
 ): FunctionHandler {
-  const clock = options.clock ?? Date.now;
+  // Read at each call, not captured: the local stack moves Date.now with the emulator's clock.
+  const clock = options.clock ?? (() => Date.now());
   const log = options.log ?? ((line: string) => console.log(line));
 
   return async (context, event, callback) => {

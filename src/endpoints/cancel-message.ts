@@ -1,14 +1,25 @@
-// /cancel-message: cancel one scheduled message by SID, or every scheduled message to a recipient.
+// /cancel-message: cancel one scheduled message by SID, every scheduled message to a recipient
+// (Twilio's list is scanned: a STOP must also cancel what this service did not schedule), or the
+// registry's scheduled messages with a tag or of a series. Every route updates the records it
+// touches; Twilio's `canceled` status callbacks do the same for any the time budget left out.
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
 import { remaining } from '../core/budget';
-import { ok, type Result } from '../core/errors';
+import { fail, ok, type Result } from '../core/errors';
 import { parseCancelTarget } from '../input/cancel-request';
+import { SeriesBook } from '../registry/series';
 import { cancelOne } from '../twilio/cancel';
-import { type ScanResult, type ScanStop, scanScheduled } from '../twilio/message-scan';
-import type { Invocation } from './invocation';
+import { PAGE_SIZE, type ScanResult, type ScanStop, scanScheduled } from '../twilio/message-scan';
+import { SyncMaps } from '../twilio/sync-map';
+import { type Invocation, registryOf } from './invocation';
 
-/** Cancels in flight at once when clearing a recipient: fast, and gentle on rate limits. */
-const CONCURRENCY = 4;
+/**
+ * Cancels in flight at once when clearing a recipient. A STOP must clear 1,000 messages within
+ * the budget when each call takes 100 ms (1,000 / 24 x 100 ms = 4.2 s); bounded, so that Twilio's
+ * per-account concurrency is respected, and a 429 is retried by the transport.
+ */
+export const CONCURRENCY = 24;
+/** The scan reads ahead while cancels run, up to this many messages waiting to be canceled. */
+const MAX_WAITING = 2 * PAGE_SIZE;
 /** A cancel is not started with less time left than this. */
 const CANCEL_RESERVE_MS = 700;
 
@@ -29,7 +40,34 @@ export interface CancelBySidAnswer {
 /** By recipient: what was canceled, what failed, and how far the scan got. */
 export type CancelByRecipientAnswer = { canceled: string[]; failed: CancelFailure[] } & ScanResult;
 
-export type CancelAnswer = CancelBySidAnswer | CancelByRecipientAnswer;
+/** By tag or series: the registry's scheduled messages with that label. */
+export interface CancelByLabelAnswer {
+  canceled: string[];
+  failed: CancelFailure[];
+  complete: boolean;
+  /** With a series: no later occurrence will be scheduled. */
+  seriesStopped?: true;
+}
+
+export type CancelAnswer = CancelBySidAnswer | CancelByRecipientAnswer | CancelByLabelAnswer;
+
+/** Record updates are not started with less time left than this: the answer comes first. */
+const RECORD_RESERVE_MS = 1_000;
+const RECORD_CONCURRENCY = 8;
+
+/** Marks canceled messages in the registry, as far as the budget allows. */
+async function recordCanceled(invocation: Invocation, sids: readonly string[]): Promise<void> {
+  const registry = registryOf(invocation);
+  if (registry === undefined || sids.length === 0) return;
+  const queue = [...sids];
+  const worker = async () => {
+    for (let sid = queue.shift(); sid; sid = queue.shift()) {
+      if (remaining(invocation) < RECORD_RESERVE_MS) return;
+      await registry.records.setStatus(sid, 'canceled');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(RECORD_CONCURRENCY, queue.length) }, worker));
+}
 
 const OUTCOME_UNKNOWN = new Set(['TWILIO_UNAVAILABLE', 'TWILIO_TIMEOUT']);
 
@@ -38,6 +76,7 @@ async function cancelBySid(
   sid: string,
 ): Promise<Result<CancelBySidAnswer>> {
   const outcome = await cancelOne(invocation.twilio(), sid);
+  if (outcome.kind !== 'failed') await recordCanceled(invocation, [sid]);
   switch (outcome.kind) {
     case 'canceled':
       return ok({ canceled: [sid] });
@@ -55,37 +94,138 @@ async function cancelByRecipient(
   const client = invocation.twilio();
   const canceled: string[] = [];
   const failed: CancelFailure[] = [];
+  // Found by the scan, not started yet; the scan goes on paging while these are canceled.
+  const waiting: string[] = [];
+  const inFlight = new Set<Promise<void>>();
   let outOfTime = false;
 
-  const cancelAll = async (messages: MessageInstance[]): Promise<ScanStop | null> => {
-    const queue = [...messages];
-    const worker = async () => {
-      for (let message = queue.shift(); message; message = queue.shift()) {
-        if (remaining(invocation) < CANCEL_RESERVE_MS) {
-          outOfTime = true;
-          return;
-        }
-        const outcome = await cancelOne(client, message.sid);
-        if (outcome.kind === 'canceled') canceled.push(message.sid);
-        else if (outcome.kind === 'failed') {
-          const entry: CancelFailure = { sid: message.sid, code: outcome.error.code };
-          if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
-          if (OUTCOME_UNKNOWN.has(outcome.error.code)) entry.maybeCanceled = true;
-          failed.push(entry);
-        }
+  const cancelAndRecord = async (sid: string): Promise<void> => {
+    const outcome = await cancelOne(client, sid);
+    if (outcome.kind === 'canceled') canceled.push(sid);
+    else if (outcome.kind === 'failed') {
+      const entry: CancelFailure = { sid, code: outcome.error.code };
+      if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
+      if (OUTCOME_UNKNOWN.has(outcome.error.code)) entry.maybeCanceled = true;
+      failed.push(entry);
+    }
+  };
+
+  /** Starts waiting cancels up to CONCURRENCY; each one that ends starts the next. */
+  const pump = (): void => {
+    while (inFlight.size < CONCURRENCY && waiting.length > 0 && !outOfTime) {
+      if (remaining(invocation) < CANCEL_RESERVE_MS) {
+        outOfTime = true;
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+      const sid = waiting.shift() as string;
+      const task: Promise<void> = cancelAndRecord(sid).finally(() => {
+        inFlight.delete(task);
+        pump();
+      });
+      inFlight.add(task);
+    }
+  };
+
+  const enqueue = async (messages: MessageInstance[]): Promise<ScanStop | null> => {
+    for (const message of messages) waiting.push(message.sid);
+    pump();
+    // Read ahead, but not without bound: wait for room before the next page.
+    while (waiting.length > MAX_WAITING && inFlight.size > 0 && !outOfTime) {
+      await Promise.race(inFlight);
+    }
     return outOfTime ? 'time-budget' : null;
   };
 
-  const scan = await scanScheduled(client, to, invocation, cancelAll);
+  const scan = await scanScheduled(client, to, invocation, enqueue);
+  while (inFlight.size > 0) await Promise.all(inFlight);
+  await recordCanceled(invocation, canceled);
+  // The list was read to its end, but not everything found could be canceled in time.
+  if (waiting.length > 0) {
+    return ok({
+      canceled,
+      failed,
+      scanned: scan.scanned,
+      complete: false,
+      stoppedBy: 'time-budget',
+    });
+  }
   return ok({ canceled, failed, ...scan });
+}
+
+async function cancelByLabel(
+  invocation: Invocation,
+  by: { tag: string } | { series: string },
+): Promise<Result<CancelByLabelAnswer>> {
+  const registry = registryOf(invocation);
+  const settings = invocation.config.registry;
+  if (registry === undefined || settings === undefined) {
+    return fail(
+      'REGISTRY_DISABLED',
+      'Sorry, that request could not be handled.',
+      'tag' in by ? 'tag' : 'series',
+      'Cancelling by tag or series needs the registry, which REGISTRY=off turns off.',
+    );
+  }
+  // A series is stopped first, so that no callback arms an occurrence while these are canceled.
+  let seriesStopped = false;
+  if ('series' in by) {
+    const book = new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
+    seriesStopped = await book.cancel(by.series);
+  }
+  const listing = await registry.records.upcoming(by, invocation.now);
+  if (!listing.ok) {
+    return {
+      ok: false,
+      error: {
+        code: 'REGISTRY_UNAVAILABLE',
+        message: "Sorry, the scheduled messages can't be canceled right now.",
+        detail: `The registry (Twilio Sync) could not be read (${listing.error.code}). Nothing was canceled; try again shortly.`,
+      },
+    };
+  }
+  const client = invocation.twilio();
+  const canceled: string[] = [];
+  const touched: string[] = [];
+  const failed: CancelFailure[] = [];
+  const queue = listing.records.map((record) => record.sid);
+  let complete = listing.complete;
+  const worker = async () => {
+    for (let sid = queue.shift(); sid; sid = queue.shift()) {
+      if (remaining(invocation) < CANCEL_RESERVE_MS) {
+        complete = false;
+        return;
+      }
+      const outcome = await cancelOne(client, sid);
+      if (outcome.kind === 'failed') {
+        const entry: CancelFailure = { sid, code: outcome.error.code };
+        if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
+        if (OUTCOME_UNKNOWN.has(outcome.error.code)) entry.maybeCanceled = true;
+        failed.push(entry);
+        continue;
+      }
+      if (outcome.kind === 'canceled') canceled.push(sid);
+      touched.push(sid);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  if (queue.length > 0) complete = false;
+  await recordCanceled(invocation, touched);
+  const answer: CancelByLabelAnswer = { canceled, failed, complete };
+  if (seriesStopped) answer.seriesStopped = true;
+  return ok(answer);
 }
 
 export async function cancelMessage(invocation: Invocation): Promise<Result<CancelAnswer>> {
   const target = parseCancelTarget(invocation.event);
   if (!target.ok) return target;
-  if (target.value.kind === 'sid') return cancelBySid(invocation, target.value.sid);
-  return cancelByRecipient(invocation, target.value.to);
+  switch (target.value.kind) {
+    case 'sid':
+      return cancelBySid(invocation, target.value.sid);
+    case 'to':
+      return cancelByRecipient(invocation, target.value.to);
+    case 'tag':
+      return cancelByLabel(invocation, { tag: target.value.tag });
+    case 'series':
+      return cancelByLabel(invocation, { series: target.value.series });
+  }
 }

@@ -5,6 +5,9 @@ import type { Budget } from '../core/budget';
 import type { Result } from '../core/errors';
 import type { Config } from '../input/config';
 import type { Event } from '../input/event-fields';
+import { IdempotencyKeys } from '../registry/idempotency';
+import { Registry } from '../registry/registry';
+import { SyncMaps } from '../twilio/sync-map';
 
 export interface Invocation extends Budget {
   event: Event;
@@ -19,3 +22,13 @@ export interface Invocation extends Budget {
 export type Endpoint<Answer extends object = object> = (
   invocation: Invocation,
 ) => Promise<Result<Answer>>;
+
+/** The registry of this invocation, or undefined when REGISTRY=off. Opened per request. */
+export function registryOf(
+  invocation: Invocation,
+): { records: Registry; keys: IdempotencyKeys } | undefined {
+  const settings = invocation.config.registry;
+  if (settings === undefined) return undefined;
+  const maps = new SyncMaps(invocation.twilio, settings.service);
+  return { records: new Registry(maps, invocation), keys: new IdempotencyKeys(maps) };
+}

@@ -1,13 +1,20 @@
-// /scheduled-messages: the recipient's messages still waiting to be sent.
-import { ok, type Result } from '../core/errors';
-import { readRecipient } from '../input/recipient';
+// /scheduled-messages: what is still waiting to be sent, for a recipient, a tag or a series.
+// With the registry the answer is read from our records (with send times, in send-time order);
+// without it, by recipient only, from Twilio's own list (which has no send times).
+import { fail, ok, type Result } from '../core/errors';
+import { type ListTarget, parseListTarget } from '../input/list-request';
+import type { MessageRecord } from '../registry/records';
+import { formatLocal } from '../time/wall-clock';
 import { type ScanResult, scanScheduled } from '../twilio/message-scan';
-import type { Invocation } from './invocation';
+import { type Invocation, registryOf } from './invocation';
 
 /** Studio parses at most 64 kB; stop adding messages well before that. */
 export const MAX_BODY_BYTES = 60_000;
+/** The envelope around the messages: ok, source, scanned, complete, stoppedBy. */
+const ENVELOPE_BYTES = 200;
 
-export interface ScheduledMessage {
+/** A message as Twilio lists it (registry off). */
+export interface TwilioListedMessage {
   sid: string;
   to: string;
   status: string;
@@ -15,16 +22,59 @@ export interface ScheduledMessage {
   body: string;
 }
 
-/** The recipient's scheduled messages, and how far the scan got. */
-export type ListAnswer = { messages: ScheduledMessage[] } & ScanResult;
+/** A message as the registry remembers it. */
+export interface RecordedMessage {
+  sid: string;
+  to: string;
+  status: string;
+  sendAt: string;
+  sendAtLocal?: string;
+  timeZone?: string;
+  tag?: string;
+  series?: string;
+}
 
-export async function listScheduledMessages(invocation: Invocation): Promise<Result<ListAnswer>> {
-  const to = readRecipient(invocation.event);
-  if (!to.ok) return to;
+export type ListAnswer =
+  | ({ source: 'twilio'; messages: TwilioListedMessage[] } & ScanResult)
+  | {
+      source: 'registry';
+      messages: RecordedMessage[];
+      complete: boolean;
+      stoppedBy?: 'size-limit' | 'time-budget';
+    };
 
-  const messages: ScheduledMessage[] = [];
-  let bytes = 200; // the envelope: ok, scanned, complete
-  const scan = await scanScheduled(invocation.twilio(), to.value, invocation, async (page) => {
+/** Adds entries while the answer stays under Studio's limit; false once one did not fit. */
+function sizeLimited<T>(into: T[]): (entry: T) => boolean {
+  let bytes = ENVELOPE_BYTES;
+  return (entry) => {
+    const size = Buffer.byteLength(JSON.stringify(entry)) + 1;
+    if (bytes + size > MAX_BODY_BYTES) return false;
+    bytes += size;
+    into.push(entry);
+    return true;
+  };
+}
+
+function shown(record: MessageRecord): RecordedMessage {
+  const entry: RecordedMessage = {
+    sid: record.sid,
+    to: record.to,
+    status: record.status,
+    sendAt: record.sendAt,
+  };
+  if (record.timeZone !== undefined) {
+    entry.sendAtLocal = formatLocal(Date.parse(record.sendAt), record.timeZone);
+    entry.timeZone = record.timeZone;
+  }
+  if (record.tag !== undefined) entry.tag = record.tag;
+  if (record.series !== undefined) entry.series = record.series;
+  return entry;
+}
+
+async function fromTwilio(invocation: Invocation, to: string): Promise<Result<ListAnswer>> {
+  const messages: TwilioListedMessage[] = [];
+  const add = sizeLimited(messages);
+  const scan = await scanScheduled(invocation.twilio(), to, invocation, async (page) => {
     for (const m of page) {
       const entry = {
         sid: m.sid,
@@ -33,12 +83,50 @@ export async function listScheduledMessages(invocation: Invocation): Promise<Res
         dateCreated: m.dateCreated?.toISOString() ?? null,
         body: m.body,
       };
-      const size = Buffer.byteLength(JSON.stringify(entry)) + 1;
-      if (bytes + size > MAX_BODY_BYTES) return 'size-limit';
-      bytes += size;
-      messages.push(entry);
+      if (!add(entry)) return 'size-limit';
     }
     return null;
   });
-  return ok({ messages, ...scan });
+  return ok({ source: 'twilio', messages, ...scan });
 }
+
+export async function listScheduledMessages(invocation: Invocation): Promise<Result<ListAnswer>> {
+  const target = parseListTarget(invocation.event);
+  if (!target.ok) return target;
+  const registry = registryOf(invocation);
+  if (registry === undefined) {
+    if (target.value.kind === 'to') return fromTwilio(invocation, target.value.to);
+    return fail(
+      'REGISTRY_DISABLED',
+      'Sorry, that request could not be handled.',
+      target.value.kind,
+      'Listing by tag or series needs the registry, which REGISTRY=off turns off.',
+    );
+  }
+  const by = targetOf(target.value);
+  const listing = await registry.records.upcoming(by, invocation.now);
+  if (!listing.ok) {
+    return {
+      ok: false,
+      error: {
+        code: 'REGISTRY_UNAVAILABLE',
+        message: "Sorry, the scheduled messages can't be looked up right now.",
+        detail: `The registry (Twilio Sync) could not be read (${listing.error.code}). Try again shortly.`,
+      },
+    };
+  }
+  const messages: RecordedMessage[] = [];
+  const add = sizeLimited(messages);
+  const fits = listing.records.every((record) => add(shown(record)));
+  if (!fits) return ok({ source: 'registry', messages, complete: false, stoppedBy: 'size-limit' });
+  if (!listing.complete)
+    return ok({ source: 'registry', messages, complete: false, stoppedBy: 'time-budget' });
+  return ok({ source: 'registry', messages, complete: true });
+}
+
+const targetOf = (target: ListTarget) =>
+  target.kind === 'to'
+    ? { to: target.to }
+    : target.kind === 'tag'
+      ? { tag: target.tag }
+      : { series: target.series };

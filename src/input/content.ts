@@ -17,7 +17,11 @@ export const MAX_BODY_CHARACTERS = 1600;
 export const MAX_MEDIA = 10;
 
 export function readContent(event: Event): Result<MessageContent> {
-  const body = readText(event, ['body', 'message'], 'INVALID_BODY');
+  // A JSON number is not a message: `body: 42` is a mistake to report, not the text "42".
+  const body = readText(event, ['body', 'message'], 'INVALID_BODY', {
+    conflict: 'CONFLICTING_BODY',
+    textOnly: true,
+  });
   if (!body.ok) return body;
   const media = readList(event, 'mediaUrl', 'INVALID_MEDIA_URL');
   if (!media.ok) return media;
@@ -27,11 +31,13 @@ export function readContent(event: Event): Result<MessageContent> {
   const content: MessageContent = { mediaUrls: media.value };
   if (body.value !== undefined) {
     // Twilio counts characters, not UTF-16 units: an emoji is one.
-    if ([...body.value].length > MAX_BODY_CHARACTERS) {
+    const characters = [...body.value].length;
+    if (characters > MAX_BODY_CHARACTERS) {
       return fail(
         'BODY_TOO_LONG',
-        `The message body is longer than ${MAX_BODY_CHARACTERS} characters.`,
+        `Sorry, that message is too long: it can be at most ${MAX_BODY_CHARACTERS} characters.`,
         'body',
+        `body has ${characters} characters; Twilio sends at most ${MAX_BODY_CHARACTERS}.`,
       );
     }
     content.body = body.value;
@@ -39,16 +45,18 @@ export function readContent(event: Event): Result<MessageContent> {
   if (media.value.length > MAX_MEDIA) {
     return fail(
       'TOO_MANY_MEDIA',
-      `At most ${MAX_MEDIA} media URLs can be sent in one message.`,
+      `Sorry, a message can carry at most ${MAX_MEDIA} attachments.`,
       'mediaUrl',
+      `mediaUrl lists ${media.value.length} URLs; Twilio takes at most ${MAX_MEDIA} per message.`,
     );
   }
   for (const url of media.value) {
     if (!isWebUrl(url)) {
       return fail(
         'INVALID_MEDIA_URL',
-        'Each mediaUrl must be an absolute http(s) URL.',
+        "Sorry, an attachment link isn't a web address that can be sent.",
         'mediaUrl',
+        'Each mediaUrl must be an absolute http(s) URL that Twilio can fetch.',
       );
     }
   }
@@ -63,15 +71,17 @@ export function readContent(event: Event): Result<MessageContent> {
     if (!isSid('HX', contentSid.value.trim())) {
       return fail(
         'INVALID_CONTENT_SID',
-        'contentSid must be HX followed by 32 hex characters.',
+        "Sorry, the message template isn't set up right, so nothing was sent.",
         'contentSid',
+        'contentSid must be a Content template SID: HX followed by 32 hex characters.',
       );
     }
     if (content.body !== undefined || content.mediaUrls.length > 0) {
       return fail(
         'CONFLICTING_CONTENT',
-        'Give either a Content template (contentSid) or body/mediaUrl, not both: the template would win.',
+        'Sorry, the message was given both as a template and as text, so nothing was sent.',
         'contentSid',
+        'Give either a Content template (contentSid) or body/mediaUrl, not both: the template would win.',
       );
     }
     content.contentSid = contentSid.value.trim();
@@ -80,8 +90,9 @@ export function readContent(event: Event): Result<MessageContent> {
       if (serialised === undefined) {
         return fail(
           'INVALID_CONTENT_VARIABLES',
-          'contentVariables must be a JSON object such as {"1":"Ana"}.',
+          "Sorry, the message template's values could not be read, so nothing was sent.",
           'contentVariables',
+          'contentVariables must be a JSON object such as {"1":"Ana"}.',
         );
       }
       content.contentVariables = serialised;
@@ -89,8 +100,9 @@ export function readContent(event: Event): Result<MessageContent> {
   } else if (hasVariables) {
     return fail(
       'INVALID_CONTENT_VARIABLES',
-      'contentVariables only goes with a contentSid.',
+      "Sorry, the message template's values came without a template, so nothing was sent.",
       'contentVariables',
+      'contentVariables only goes with a contentSid: add the template, or leave the variables out.',
     );
   }
 
@@ -101,8 +113,9 @@ export function readContent(event: Event): Result<MessageContent> {
   ) {
     return fail(
       'MISSING_CONTENT',
-      'Give the message in "body", or a "mediaUrl", or a "contentSid".',
+      'Sorry, there was no message to send.',
       'body',
+      'Give the message in "body", or a "mediaUrl", or a "contentSid".',
     );
   }
   return ok(content);

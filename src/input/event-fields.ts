@@ -5,34 +5,100 @@ import { isBlank } from '../core/text';
 
 export type Event = Readonly<Record<string, unknown>>;
 
+/** How a parameter is named to the person who texted: never by its name. */
+const NOUNS: Readonly<Record<string, string>> = {
+  to: "recipient's number",
+  number: "recipient's number",
+  body: 'message text',
+  message: 'message text',
+  mediaUrl: 'attachment link',
+  contentSid: 'message template',
+  contentVariables: 'message template',
+  minutes: 'send time',
+  delay: 'send time',
+  sendAt: 'send time',
+  at: 'send time',
+  when: 'send time',
+  ifTooSoon: 'send time',
+  timeZone: 'time zone',
+  quietHours: 'quiet hours',
+  sid: 'message to cancel',
+};
+
+/** "the recipient's number": what a message calls parameter `name`. */
+export const nounFor = (name: string): string => `the ${NOUNS[name] ?? 'request'}`;
+
+export interface ReadTextOptions {
+  /** Given when `names` holds aliases: both given with different values is this error. */
+  conflict?: ErrorCode;
+  /** Only text counts: a JSON number or boolean is an error (a message body is never `42`). */
+  textOnly?: boolean;
+}
+
+function readOne(
+  event: Event,
+  name: string,
+  code: ErrorCode,
+  textOnly: boolean,
+): Result<string | undefined> {
+  let value = event[name];
+  if (Array.isArray(value) && value.length === 1) value = value[0];
+  if (value === undefined || value === null) return ok(undefined);
+  if (typeof value === 'string') return ok(isBlank(value) ? undefined : value);
+  if ((typeof value === 'number' || typeof value === 'boolean') && !textOnly) {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return fail(
+        code,
+        `Sorry, ${nounFor(name)} could not be read.`,
+        name,
+        `"${name}" must be a finite number.`,
+      );
+    }
+    return ok(String(value));
+  }
+  if (Array.isArray(value) && value.length === 0) return ok(undefined);
+  const expected = textOnly
+    ? 'text (not a number, true/false, list or object)'
+    : 'a single text value, not a list or an object';
+  return fail(
+    code,
+    `Sorry, ${nounFor(name)} could not be read.`,
+    name,
+    `"${name}" must be ${expected}.`,
+  );
+}
+
 /**
  * The first of `names` that holds a non-blank single value, as a string (numbers and booleans
- * are stringified). `names` lists the parameter before its alias, so the name wins. An empty or
+ * are stringified unless `textOnly`). `names` lists the parameter before its alias, so the name
+ * wins; with `conflict`, a name and an alias given different values is that error. An empty or
  * white-space-only value counts as absent; an object or a list of several values is an error.
  */
 export function readText(
   event: Event,
   names: readonly [string, ...string[]],
   code: ErrorCode,
+  options: ReadTextOptions = {},
 ): Result<string | undefined> {
+  let found: { name: string; value: string } | undefined;
   for (const name of names) {
-    let value = event[name];
-    if (Array.isArray(value) && value.length === 1) value = value[0];
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'number' || typeof value === 'boolean') {
-      if (typeof value === 'number' && !Number.isFinite(value)) {
-        return fail(code, `"${name}" must be a finite number.`, name);
-      }
-      return ok(String(value));
+    const read = readOne(event, name, code, options.textOnly ?? false);
+    if (!read.ok) return read;
+    if (read.value === undefined) continue;
+    if (found === undefined) {
+      found = { name, value: read.value };
+      if (options.conflict === undefined) break;
+    } else if (read.value.trim() !== found.value.trim()) {
+      // Which one was meant can't be known: a flow that sets both must not get a silent pick.
+      return fail(
+        options.conflict ?? code,
+        `Sorry, the request gave two different values for ${nounFor(found.name)}.`,
+        found.name,
+        `"${found.name}" and its alias "${name}" were both given, with different values: give only one.`,
+      );
     }
-    if (typeof value === 'string') {
-      if (isBlank(value)) continue;
-      return ok(value);
-    }
-    if (Array.isArray(value) && value.length === 0) continue;
-    return fail(code, `"${name}" must be a single text value.`, name);
   }
-  return ok(undefined);
+  return ok(found?.value);
 }
 
 /**
@@ -49,9 +115,36 @@ export function readList(event: Event, name: string, code: ErrorCode): Result<st
       : [value];
   const out: string[] = [];
   for (const item of items) {
-    if (typeof item !== 'string') return fail(code, `"${name}" must be text.`, name);
+    if (typeof item !== 'string') {
+      return fail(
+        code,
+        `Sorry, ${nounFor(name)} could not be read.`,
+        name,
+        `Each "${name}" must be text.`,
+      );
+    }
     const trimmed = item.trim();
     if (trimmed !== '') out.push(trimmed);
   }
   return ok(out);
+}
+
+/**
+ * Keys the runtime puts into every `event` (`request`: headers and cookies), and the numeric keys
+ * a JSON array body is spread into: none of them is a parameter.
+ */
+const isParameterKey = (key: string): boolean => key !== 'request' && !/^\d+$/.test(key);
+
+/**
+ * NO_FIELDS when the request holds no named field at all: a JSON array, a text/plain or empty
+ * body. Said as such, rather than as the first missing parameter (MISSING_TO).
+ */
+export function requireFields(event: Event): Result<void> {
+  if (Object.keys(event).some(isParameterKey)) return ok(undefined);
+  return fail(
+    'NO_FIELDS',
+    'Sorry, the request was empty, so nothing was done.',
+    undefined,
+    'The request has no named fields. Send form fields (as Studio does) or a JSON object such as {"to": "…", "body": "…", "minutes": 30}; a JSON array, text/plain or empty body has none.',
+  );
 }

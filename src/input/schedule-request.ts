@@ -2,13 +2,19 @@
 // Each part is read by its own module; the service's defaults are applied here, in one place.
 import { fail, ok, type Result } from '../core/errors';
 import { isSid } from '../core/sid';
+import { type Locale, parseLocale } from '../time/local-text';
+import { parseQuietDays, type QuietDays } from '../time/quiet-days';
 import { parseQuietHours, type QuietHours } from '../time/quiet-hours';
+import { zonesForNumber } from '../time/recipient-zones';
+import type { RepeatInput } from '../time/recurrence';
 import type { SendTimeRequest } from '../time/send-time';
-import { parseTimeZone, type TimeZone } from '../time/time-zone';
-import type { RequestDefaults } from './config';
+import type { TimeZone } from '../time/time-zone';
+import { parseZoneChoice, type RequestDefaults, type ZoneChoice } from './config';
 import { type MessageContent, readContent } from './content';
 import { type Event, readText } from './event-fields';
 import { type Recipient, readRecipient } from './recipient';
+import { type RegistryOptions, readRegistryOptions } from './registry-options';
+import { readRepeat } from './repeat-request';
 import { readIfTooSoon, readSendTimeSpec } from './send-time-spec';
 
 export type { MessageContent } from './content';
@@ -19,21 +25,63 @@ export interface ScheduleRequest {
   time: SendTimeRequest;
   /** The request's, else the service's; absent only when neither has one. */
   messagingServiceSid?: string;
+  /** Idempotency key, tag and replace: what the registry is asked to do. */
+  registry: RegistryOptions;
+  /** A recurring series: the rule as given, parsed once the zone is known. */
+  repeat?: RepeatInput;
 }
 
-/** What the request itself says about the zone, quiet hours and service; absent: not said. */
+/** What the request itself says about zone, quiet rules, language and service; absent: not said. */
 interface Given {
-  timeZone?: TimeZone;
+  timeZone?: ZoneChoice;
   /** null: the request turned quiet hours off (`off`). */
   quietHours?: QuietHours | null;
+  quietDays?: QuietDays | null;
+  locale?: Locale;
   messagingServiceSid?: string;
 }
 
-function readZone(event: Event): Result<TimeZone | undefined> {
+function readZone(event: Event): Result<ZoneChoice | undefined> {
   const text = readText(event, ['timeZone'], 'INVALID_TIME_ZONE');
   if (!text.ok) return text;
   if (text.value === undefined) return ok(undefined);
-  return parseTimeZone(text.value.trim());
+  return parseZoneChoice(text.value);
+}
+
+function readQuietDays(event: Event): Result<QuietDays | null | undefined> {
+  const text = readText(event, ['quietDays'], 'INVALID_QUIET_DAYS');
+  if (!text.ok) return text;
+  if (text.value === undefined) return ok(undefined);
+  return parseQuietDays(text.value);
+}
+
+function readLocale(event: Event): Result<Locale | undefined> {
+  const text = readText(event, ['locale'], 'INVALID_LOCALE');
+  if (!text.ok) return text;
+  if (text.value === undefined) return ok(undefined);
+  return parseLocale(text.value);
+}
+
+/**
+ * The zones a request's time is read in: the one given, or with `recipient` those of the
+ * number. No zone for the number: DEFAULT_TIME_ZONE if it is a zone, else an error (never a guess).
+ */
+function zonesOf(
+  choice: ZoneChoice | undefined,
+  to: Recipient,
+  fallback: ZoneChoice | undefined,
+): Result<TimeZone[]> {
+  if (choice === undefined) return ok([]);
+  if (choice !== 'recipient') return ok([choice]);
+  const zones = zonesForNumber(to);
+  if (zones.length > 0) return ok(zones);
+  if (fallback !== undefined && fallback !== 'recipient') return ok([fallback]);
+  return fail(
+    'UNKNOWN_RECIPIENT_TIME_ZONE',
+    "Sorry, the time zone for that number isn't known, so nothing was scheduled.",
+    'timeZone',
+    'timeZone=recipient found no zone for this number: give timeZone (e.g. America/New_York), or set DEFAULT_TIME_ZONE to a zone as the fallback.',
+  );
 }
 
 function readQuietHours(event: Event): Result<QuietHours | null | undefined> {
@@ -51,19 +99,25 @@ function readMessagingService(event: Event): Result<string | undefined> {
   if (!isSid('MG', sid)) {
     return fail(
       'INVALID_MESSAGING_SERVICE_SID',
-      'messagingServiceSid must be MG followed by 32 hex characters.',
+      "Sorry, messages can't be scheduled right now.",
       'messagingServiceSid',
+      'messagingServiceSid must be a Messaging Service SID: MG followed by 32 hex characters.',
     );
   }
   return ok(sid);
 }
 
 /** The one place a request falls back to the service's configuration. */
-function applyDefaults(given: Given, defaults: RequestDefaults) {
-  const timeZone = given.timeZone ?? defaults.timeZone;
-  const quietHours = given.quietHours === undefined ? defaults.quietHours : given.quietHours;
-  const messagingServiceSid = given.messagingServiceSid ?? defaults.messagingServiceSid;
-  return { timeZone, quietHours, messagingServiceSid };
+function applyDefaults(given: Given, defaults: RequestDefaults, to: Recipient) {
+  const zones = zonesOf(given.timeZone ?? defaults.timeZone, to, defaults.timeZone);
+  if (!zones.ok) return zones;
+  return ok({
+    zones: zones.value,
+    quietHours: given.quietHours === undefined ? defaults.quietHours : given.quietHours,
+    quietDays: given.quietDays === undefined ? defaults.quietDays : given.quietDays,
+    locale: given.locale ?? defaults.locale,
+    messagingServiceSid: given.messagingServiceSid ?? defaults.messagingServiceSid,
+  });
 }
 
 export function parseScheduleRequest(
@@ -80,28 +134,44 @@ export function parseScheduleRequest(
   if (!timeZone.ok) return timeZone;
   const quietHours = readQuietHours(event);
   if (!quietHours.ok) return quietHours;
+  const quietDays = readQuietDays(event);
+  if (!quietDays.ok) return quietDays;
+  const locale = readLocale(event);
+  if (!locale.ok) return locale;
   const ifTooSoon = readIfTooSoon(event);
   if (!ifTooSoon.ok) return ifTooSoon;
   const service = readMessagingService(event);
   if (!service.ok) return service;
+  const registry = readRegistryOptions(event);
+  if (!registry.ok) return registry;
+  const repeat = readRepeat(event);
+  if (!repeat.ok) return repeat;
 
   const given: Given = {};
   if (timeZone.value !== undefined) given.timeZone = timeZone.value;
   if (quietHours.value !== undefined) given.quietHours = quietHours.value;
+  if (quietDays.value !== undefined) given.quietDays = quietDays.value;
+  if (locale.value !== undefined) given.locale = locale.value;
   if (service.value !== undefined) given.messagingServiceSid = service.value;
-  const resolved = applyDefaults(given, defaults);
+  const defaulted = applyDefaults(given, defaults, to.value);
+  if (!defaulted.ok) return defaulted;
+  const resolved = defaulted.value;
 
   const request: ScheduleRequest = {
     to: to.value,
     content: content.value,
     time: {
       spec: spec.value,
-      timeZone: resolved.timeZone,
+      zones: resolved.zones,
       quietHours: resolved.quietHours,
+      quietDays: resolved.quietDays,
       ifTooSoon: ifTooSoon.value,
+      locale: resolved.locale,
     },
+    registry: registry.value,
   };
   if (resolved.messagingServiceSid !== undefined)
     request.messagingServiceSid = resolved.messagingServiceSid;
+  if (repeat.value !== undefined) request.repeat = repeat.value;
   return ok(request);
 }

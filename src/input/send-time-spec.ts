@@ -1,5 +1,6 @@
-// When to send, as the request says it: exactly one of `minutes`, `delay`, `sendAt`, `at`, and
-// what to do with a time that is too soon. Read here; computed in src/time/send-time.ts.
+// When to send, as the request says it: exactly one of `minutes`, `delay`, `sendAt`, `at`,
+// `when`, and what to do with a time that is too soon. Read here; computed in
+// src/time/send-time.ts.
 import { fail, ok, type Result } from '../core/errors';
 import { MINUTE, SECOND } from '../core/units';
 import { parseDelay } from '../time/duration';
@@ -16,8 +17,11 @@ function parseMinutes(raw: string): Result<SendTimeSpec> {
   if (!(minutes > 0 && minutes <= MAX_MINUTES)) {
     return fail(
       'INVALID_MINUTES',
-      'minutes must be a positive number, such as 30 or 90.5.',
+      minutes === 0
+        ? 'Sorry, the wait must be longer than zero minutes.'
+        : 'Sorry, the wait must be a number of minutes above zero, such as 30.',
       'minutes',
+      `minutes must be a positive number up to ${MAX_MINUTES}, such as 30 or 90.5.`,
     );
   }
   return ok({ kind: 'minutes', minutes });
@@ -28,10 +32,13 @@ const DATE_TIME =
 
 /** ISO 8601 with an offset (an instant) or without one (a wall-clock time in the time zone). */
 export function parseSendAt(raw: string): Result<SendTimeSpec> {
+  const FORMAT =
+    'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.';
   const bad = fail(
     'INVALID_SEND_AT',
-    'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.',
+    "Sorry, that date and time couldn't be read.",
     'sendAt',
+    FORMAT,
   );
   const m = DATE_TIME.exec(raw.trim());
   if (!m) return bad;
@@ -39,7 +46,22 @@ export function parseSendAt(raw: string): Result<SendTimeSpec> {
     Number(m[i] ?? 0),
   ) as [number, number, number, number, number, number];
   const ms = Number(`0.${m[7] ?? '0'}`) * SECOND;
-  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return bad;
+  if (!isRealDate(year, month, day)) {
+    return fail(
+      'INVALID_SEND_AT',
+      'Sorry, that date does not exist.',
+      'sendAt',
+      `sendAt names ${m[1]}-${m[2]}-${m[3]}, a day the calendar does not have. ${FORMAT}`,
+    );
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return fail(
+      'INVALID_SEND_AT',
+      'Sorry, that time of day does not exist.',
+      'sendAt',
+      `sendAt's time must be from 00:00:00 to 23:59:59. ${FORMAT}`,
+    );
+  }
   const wall = { year, month, day, hour, minute, second };
   if (m[8] === undefined && m[9] === undefined) {
     // A wall time has whole seconds: round a fraction up here (second 60 rolls over).
@@ -68,22 +90,26 @@ export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {
   if (!sendAt.ok) return sendAt;
   const at = readText(event, ['at'], 'INVALID_AT');
   if (!at.ok) return at;
+  const when = readText(event, ['when'], 'INVALID_WHEN');
+  if (!when.ok) return when;
 
-  const given = [minutes.value, delay.value, sendAt.value, at.value].filter(
+  const given = [minutes.value, delay.value, sendAt.value, at.value, when.value].filter(
     (v) => v !== undefined,
   ).length;
   if (given === 0) {
     return fail(
       'MISSING_SEND_TIME',
-      'Say when to send: give one of minutes, delay, sendAt or at.',
+      'Sorry, no time was given for sending the message.',
       'minutes',
+      'Say when to send: give one of minutes, delay, sendAt, at or when.',
     );
   }
   if (given > 1) {
     return fail(
       'CONFLICTING_SEND_TIME',
-      'Give only one of minutes, delay, sendAt and at.',
+      'Sorry, more than one send time was given, so nothing was scheduled.',
       'minutes',
+      'Give only one of minutes, delay, sendAt, at and when.',
     );
   }
   if (minutes.value !== undefined) return parseMinutes(minutes.value);
@@ -92,9 +118,17 @@ export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {
     return parsed.ok ? ok({ kind: 'delay', delay: parsed.value }) : parsed;
   }
   if (sendAt.value !== undefined) return parseSendAt(sendAt.value);
+  // Read against the clock and the zone, in send-time.ts: here it is only text.
+  if (when.value !== undefined) return ok({ kind: 'when', text: when.value.trim() });
   const minuteOfDay = parseMinuteOfDay(at.value ?? '');
-  if (minuteOfDay === null)
-    return fail('INVALID_AT', '"at" must be a 24-hour time such as 09:30.', 'at');
+  if (minuteOfDay === null) {
+    return fail(
+      'INVALID_AT',
+      "Sorry, that time of day couldn't be read: use a 24-hour time such as 09:30.",
+      'at',
+      'at must be HH:mm on a 24-hour clock, such as 09:30 or 17:00.',
+    );
+  }
   return ok({ kind: 'at', minuteOfDay });
 }
 
@@ -103,7 +137,12 @@ export function readIfTooSoon(event: Event): Result<IfTooSoon> {
   if (!raw.ok) return raw;
   const value = raw.value?.trim().toLowerCase() ?? 'reject';
   if (value !== 'reject' && value !== 'earliest') {
-    return fail('INVALID_IF_TOO_SOON', 'ifTooSoon must be "reject" or "earliest".', 'ifTooSoon');
+    return fail(
+      'INVALID_IF_TOO_SOON',
+      "Sorry, messages can't be scheduled this way right now.",
+      'ifTooSoon',
+      'ifTooSoon must be "reject" (the default) or "earliest".',
+    );
   }
   return ok(value);
 }

@@ -11,11 +11,15 @@ export interface Delay {
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const COMPACT_PART = /(\d+)\s*(w|d|h|m|s)/gy;
 
+const FORMAT =
+  'delay must be an ISO 8601 duration (PT90M, P1DT2H, P2W) or compact (90m, 2h, 1d 4h, 1w).';
+
 const invalid = () =>
   fail(
     'INVALID_DELAY',
-    'The delay must be an ISO 8601 duration (PT90M, P1DT2H, P2W) or compact (90m, 2h, 1d 4h, 1w).',
+    "Sorry, that length of time couldn't be read. Try something like 90 minutes or 2 hours.",
     'delay',
+    FORMAT,
   );
 
 function build(
@@ -30,8 +34,22 @@ function build(
     milliseconds: hours * HOUR + minutes * MINUTE + seconds * SECOND,
   };
   // A sanity cap well past any scheduling window keeps the arithmetic in safe integers.
-  if (delay.days > 3660 || delay.milliseconds > 3660 * 24 * HOUR) return invalid();
-  if (delay.days === 0 && delay.milliseconds === 0) return invalid();
+  if (delay.days > 3660 || delay.milliseconds > 3660 * 24 * HOUR) {
+    return fail(
+      'INVALID_DELAY',
+      'Sorry, that is too far ahead to schedule.',
+      'delay',
+      'delay is longer than any scheduling window (Twilio schedules up to 35 days ahead).',
+    );
+  }
+  if (delay.days === 0 && delay.milliseconds === 0) {
+    return fail(
+      'INVALID_DELAY',
+      'Sorry, the wait must be longer than zero.',
+      'delay',
+      `delay must be a positive duration (0m, PT0S and the like are none). ${FORMAT}`,
+    );
+  }
   return ok(delay);
 }
 

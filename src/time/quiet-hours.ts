@@ -30,8 +30,9 @@ export function parseQuietHours(raw: string, field = 'quietHours'): Result<Quiet
   if (start === null || end === null || start === end) {
     return fail(
       'INVALID_QUIET_HOURS',
-      'Quiet hours must look like 21:00-08:00 (24-hour HH:mm-HH:mm, start and end different), or "off".',
+      "Sorry, the quiet hours couldn't be read: they look like 21:00-08:00.",
       field,
+      `${field} must be HH:mm-HH:mm on a 24-hour clock, such as 21:00-08:00 (start and end different), or "off".`,
     );
   }
   return ok({ start, end });

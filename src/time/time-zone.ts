@@ -30,7 +30,12 @@ export function parseTimeZone(raw: string, field = 'timeZone'): Result<TimeZone>
   if (zone === null) {
     // Echoed back only without digits, so a stray phone number never is.
     const what = nameLike && !/\d/.test(raw) ? `"${raw}" is not` : 'The value is not';
-    return fail('INVALID_TIME_ZONE', `${what} an IANA time zone such as America/New_York.`, field);
+    return fail(
+      'INVALID_TIME_ZONE',
+      "Sorry, that time zone isn't known: use a name such as America/New_York.",
+      field,
+      `${what} an IANA time zone name (${field}), such as America/New_York or Europe/London.`,
+    );
   }
   return ok(zone);
 }

@@ -18,6 +18,16 @@ const twilioCode = (error: unknown): number | undefined =>
 const httpStatus = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
 
+function notCancelableText(status: string): string {
+  if (status === 'sent' || status === 'delivered' || status === 'read') {
+    return "Sorry, that message has already been sent, so it can't be canceled.";
+  }
+  if (status === 'failed' || status === 'undelivered') {
+    return 'That message could not be sent anyway, so there is nothing to cancel.';
+  }
+  return "Sorry, that message is already on its way, so it can't be canceled.";
+}
+
 /** One cancel; a message that is no longer scheduled is looked up to say what it is now. */
 export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutcome> {
   try {
@@ -27,11 +37,16 @@ export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutc
     if (httpStatus(error) === 404 || twilioCode(error) === NOT_FOUND) {
       return {
         kind: 'failed',
-        error: { code: 'NOT_FOUND', message: 'No message with that SID exists.', field: 'sid' },
+        error: {
+          code: 'NOT_FOUND',
+          message: "Sorry, that message couldn't be found, so nothing was canceled.",
+          detail: 'No message with that SID exists in this account (Twilio 20404).',
+          field: 'sid',
+        },
       };
     }
     if (twilioCode(error) !== NOT_SCHEDULED)
-      return { kind: 'failed', error: twilioError(error, 'read') };
+      return { kind: 'failed', error: twilioError(error, 'cancel') };
     let status: string;
     try {
       status = (await client.messages(sid).fetch()).status;
@@ -43,7 +58,8 @@ export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutc
       kind: 'failed',
       error: {
         code: 'NOT_CANCELABLE',
-        message: `The message can no longer be canceled: its status is ${status}.`,
+        message: notCancelableText(status),
+        detail: `Its status is ${status}: only a scheduled message can be canceled (Twilio 30409).`,
         twilioCode: NOT_SCHEDULED,
         status,
       },

@@ -1,4 +1,6 @@
-// What a failed Twilio call means for the flow: thrown errors become AppError values.
+// What a failed Twilio call means for the flow: thrown errors become AppError values. Only what
+// may have reached Twilio (a network failure, a timeout, a 5xx, a garbled answer) may say that
+// the message may have been scheduled; anything thrown on our side means nothing was sent.
 import { type AppError, AppFailure } from '../core/errors';
 import { redactNumbers } from '../core/mask';
 import { TransportError } from './transport';
@@ -10,6 +12,9 @@ interface RestExceptionLike {
   message?: string;
   moreInfo?: string;
 }
+
+/** What the failed call was doing: it decides what a person is told may have happened. */
+export type TwilioOperation = 'create' | 'cancel' | 'read';
 
 const isRestException = (error: unknown): error is RestExceptionLike =>
   typeof error === 'object' &&
@@ -24,25 +29,62 @@ const twilioMessage = (error: RestExceptionLike): string =>
     500,
   );
 
-/** A create that may have reached Twilio must say so: a blind retry could send twice. */
-const MAYBE_SCHEDULED = ' The message may have been scheduled: check before retrying.';
+/** A create or cancel that may have reached Twilio must say so: a blind retry could send twice. */
+const MAYBE: Record<TwilioOperation, string> = {
+  create: ' The message may have been scheduled all the same: please check before trying again.',
+  cancel: ' The message may have been canceled all the same: please check before trying again.',
+  read: '',
+};
+const NOTHING_DONE: Record<TwilioOperation, string> = {
+  create: ' Nothing was sent.',
+  cancel: ' Nothing was canceled.',
+  read: '',
+};
+const CANNOT: Record<TwilioOperation, string> = {
+  create: "Sorry, messages can't be scheduled right now.",
+  cancel: "Sorry, messages can't be canceled right now.",
+  read: "Sorry, messages can't be looked up right now.",
+};
+const REFUSED: Record<TwilioOperation, string> = {
+  create: "Sorry, that message couldn't be scheduled.",
+  cancel: "Sorry, that message couldn't be canceled.",
+  read: "Sorry, those messages couldn't be looked up.",
+};
+/** Twilio refusals a person can understand and act on, by Twilio error code. */
+const REFUSAL_TEXT: Readonly<Record<number, string>> = {
+  21211: "Sorry, that phone number isn't valid.",
+  21610: 'Sorry, that number has unsubscribed from these messages (they replied STOP).',
+  21612: "Sorry, messages can't be sent to that number.",
+  21614: "Sorry, that number can't receive text messages.",
+  35125: "Sorry, no more messages can be scheduled right now: the account's limit is reached.",
+};
 
-export function twilioError(error: unknown, operation: 'create' | 'read'): AppError {
+export function twilioError(error: unknown, operation: TwilioOperation): AppError {
   // Raised on our side before any call (e.g. the client could not be built): already an answer.
   if (error instanceof AppFailure) return error.error;
-  const maybe = operation === 'create' ? MAYBE_SCHEDULED : '';
+  const maybe = MAYBE[operation];
   if (error instanceof TransportError) {
     if (error.kind === 'timeout') {
-      return { code: 'TWILIO_TIMEOUT', message: `Twilio did not answer in time.${maybe}` };
+      return {
+        code: 'TWILIO_TIMEOUT',
+        message: `Sorry, the messaging service didn't answer in time.${maybe}`,
+        detail: `Twilio did not answer within the time budget. ${error.message}`,
+      };
     }
-    return { code: 'TWILIO_UNAVAILABLE', message: `The connection to Twilio failed.${maybe}` };
-  }
-  if (!isRestException(error)) {
-    // twilio-node parses a 2xx body as JSON; anything else here is a garbled answer, and a 2xx
-    // means the create most likely happened.
     return {
       code: 'TWILIO_UNAVAILABLE',
-      message: `Twilio sent an answer that could not be read.${maybe}`,
+      message: `Sorry, the messaging service couldn't be reached.${maybe}`,
+      detail: `${error.message} Not retried: a create or cancel may have reached Twilio.`,
+    };
+  }
+  if (!isRestException(error)) {
+    // Thrown on our side, e.g. by twilio-node checking its arguments before any request: no
+    // request left (a garbled answer is a TransportError), so nothing happened at Twilio.
+    const name = error instanceof Error ? error.name : typeof error;
+    return {
+      code: 'INTERNAL_ERROR',
+      message: `Sorry, something went wrong on our side.${NOTHING_DONE[operation]}`,
+      detail: `The Twilio library threw ${name} before any request reached Twilio: a bug in the service. It is safe to retry.`,
     };
   }
 
@@ -53,15 +95,16 @@ export function twilioError(error: unknown, operation: 'create' | 'read'): AppEr
   if (error.status === 401 || error.status === 403) {
     return {
       code: 'CONFIG_TWILIO_AUTH',
-      message:
-        'Twilio refused the service credentials (check the account SID and auth token or API key).',
+      message: `${CANNOT[operation]}${NOTHING_DONE[operation]}`,
+      detail: `Twilio refused the service's credentials (HTTP ${error.status}): check ACCOUNT_SID and AUTH_TOKEN (or the API key) of the service.`,
       ...details,
     };
   }
   if (error.status === 429) {
     return {
       code: 'TWILIO_RATE_LIMITED',
-      message: 'Twilio is rate limiting requests; try again shortly.',
+      message: 'Sorry, the messaging service is busy: please try again in a minute.',
+      detail: 'Twilio kept answering 429 (too many requests) after the bounded retries.',
       ...details,
     };
   }
@@ -69,13 +112,16 @@ export function twilioError(error: unknown, operation: 'create' | 'read'): AppEr
   if (error.status >= 500 || error.status < 400) {
     return {
       code: 'TWILIO_UNAVAILABLE',
-      message: `Twilio failed (HTTP ${error.status}).${maybe}`,
+      message: `Sorry, the messaging service had a problem.${maybe}`,
+      detail: `Twilio answered HTTP ${error.status}. Not retried: a create or cancel may have happened.`,
       ...details,
     };
   }
+  const known = details.twilioCode === undefined ? undefined : REFUSAL_TEXT[details.twilioCode];
   return {
     code: 'TWILIO_REJECTED',
-    message: `Twilio refused the request: ${twilioMessage(error)}`,
+    message: known ?? REFUSED[operation],
+    detail: `Twilio refused the request (HTTP ${error.status}${details.twilioCode === undefined ? '' : `, error ${details.twilioCode}`}): ${twilioMessage(error)}`,
     ...details,
   };
 }

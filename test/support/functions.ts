@@ -4,32 +4,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import twilio from 'twilio';
 import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator/messages-api';
+import { installResponseStandIn, ResponseStandIn } from '../../emulator/twilio-response';
+
+export { ResponseStandIn };
 
 const require = createRequire(import.meta.url);
 
-export class ResponseStandIn {
-  statusCode = 200;
-  body: unknown;
-  headers: Record<string, string> = {};
-  setStatusCode(code: number) {
-    this.statusCode = code;
-    return this;
-  }
-  setBody(body: unknown) {
-    this.body = body;
-    return this;
-  }
-  appendHeader(key: string, value: string) {
-    this.headers[key] = value;
-    return this;
-  }
-  setHeaders(headers: Record<string, string>) {
-    this.headers = { ...headers };
-    return this;
-  }
-}
-
-(globalThis as unknown as { Twilio: unknown }).Twilio = { Response: ResponseStandIn };
+installResponseStandIn();
 
 export interface Answer {
   status: number;

@@ -1,84 +1,48 @@
-// Twilio's OpenAPI descriptions (twilio-oai), as shipped in the npm package @twilio-alpha/mcp.
-// The package is never installed: `npm pack` fetches its tarball from the registry and `tar`
-// extracts just the JSON files we need into node_modules/.cache/twilio-oai/ (git-ignored with
-// node_modules). Later runs find them there and touch neither npm nor the network.
-import { execFile } from 'node:child_process';
+// Twilio's OpenAPI descriptions (twilio-oai), as shipped in the npm package @twilio-alpha/mcp, a
+// pinned devDependency (exact version, integrity in package-lock.json): `npm ci` installs them
+// and the tests read them from node_modules, with no npm call and no network. The copies Prism
+// needs (see prismSpecPath) are written once to node_modules/.cache/twilio-oai/ (or to
+// $TWILIO_OAI_CACHE_DIR, which the tests use to prove a cold cache needs no network either).
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+export type TwilioSpec = 'twilio_api_v2010.json' | 'twilio_studio_v2.json' | 'twilio_sync_v1.json';
 
-export type TwilioSpec = 'twilio_api_v2010.json' | 'twilio_studio_v2.json';
-
-const SPECS: readonly TwilioSpec[] = ['twilio_api_v2010.json', 'twilio_studio_v2.json'];
-
-/** Pinned: a new twilio-oai may describe the API differently; upgrade on purpose. */
-export const MCP_PACKAGE = '@twilio-alpha/mcp@0.7.0';
-/** What the registry published for that version (npm verifies the download against it too). */
-const MCP_INTEGRITY =
-  'sha512-YsUde1pMXwqHm8Cvq9JdtsyvclVCC/f/V+FmxTNN04u5Qt5aapkbQgcfqBYQ0xcmvATBNswgPDo3MPVaCtZK8Q==';
-/** Where the JSON descriptions sit inside the tarball. */
-const SPEC_DIR_IN_TARBALL = 'package/twilio-oai/spec/json';
-
+/** The package that ships twilio-oai/spec/json/, and where it puts them. */
+export const MCP_PACKAGE = '@twilio-alpha/mcp';
 const ROOT = join(import.meta.dirname, '../..');
-export const SPEC_CACHE_DIR = join(ROOT, 'node_modules/.cache/twilio-oai/mcp-0.7.0');
+const PACKAGE_DIR = join(ROOT, 'node_modules', MCP_PACKAGE);
+export const SPEC_DIR = join(PACKAGE_DIR, 'twilio-oai/spec/json');
 
-const NPM_TIMEOUT_MS = 120_000;
-
-let pending: Promise<void> | undefined;
-
-/** Path of Twilio's description, exactly as published; fetched once, then cached. */
-export async function twilioSpecPath(name: TwilioSpec): Promise<string> {
-  const target = join(SPEC_CACHE_DIR, name);
-  if (!existsSync(target)) {
-    pending ??= fetchSpecs().finally(() => {
-      pending = undefined;
-    });
-    await pending;
+/** The installed version; it names the cache, so an upgrade never reuses an older rewrite. */
+function installedVersion(): string {
+  const manifest = join(PACKAGE_DIR, 'package.json');
+  if (!existsSync(manifest)) {
+    throw new Error(
+      `${MCP_PACKAGE} is not installed (it is a devDependency): run \`npm ci\` first.`,
+    );
   }
-  return target;
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-async function fetchSpecs(): Promise<void> {
-  await mkdir(SPEC_CACHE_DIR, { recursive: true });
-  // Other test processes may do the same at the same time: each works in its own folder and
-  // renames finished files into place (atomic, identical content).
-  const work = await mkdtemp(join(SPEC_CACHE_DIR, 'tmp-'));
-  try {
-    const { stdout } = await run(
-      'npm',
-      ['pack', MCP_PACKAGE, '--json', '--pack-destination', work, '--ignore-scripts'],
-      { cwd: work, timeout: NPM_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
-    );
-    const [packed] = JSON.parse(stdout) as { filename: string; integrity: string }[];
-    if (!packed) throw new Error(`npm pack ${MCP_PACKAGE} reported nothing`);
-    if (packed.integrity !== MCP_INTEGRITY) {
-      throw new Error(
-        `npm pack ${MCP_PACKAGE}: integrity ${packed.integrity}, expected ${MCP_INTEGRITY}`,
-      );
-    }
-    const members = SPECS.map((name) => `${SPEC_DIR_IN_TARBALL}/${name}`);
-    await run('tar', ['-xzf', join(work, packed.filename), '-C', work, ...members], {
-      timeout: NPM_TIMEOUT_MS,
-    });
-    for (const name of SPECS) {
-      const extracted = join(work, SPEC_DIR_IN_TARBALL, name);
-      const spec = JSON.parse(await readFile(extracted, 'utf8')) as { openapi?: unknown };
-      if (typeof spec.openapi !== 'string') throw new Error(`${name} is not an OpenAPI document`);
-      await rename(extracted, join(SPEC_CACHE_DIR, name));
-    }
-  } finally {
-    await rm(work, { recursive: true, force: true });
+/** Path of Twilio's description, exactly as published, inside node_modules. */
+export function twilioSpecPath(name: TwilioSpec): string {
+  const path = join(SPEC_DIR, name);
+  if (!existsSync(path)) {
+    throw new Error(`${name} is not in ${MCP_PACKAGE}@${installedVersion()} (${SPEC_DIR}).`);
   }
+  return path;
 }
 
 interface MediaTypeObject {
-  schema?: { properties?: Record<string, { type?: unknown }> };
+  schema?: { properties?: Record<string, Record<string, unknown>> };
   encoding?: Record<string, Record<string, unknown>>;
 }
+
+/** A form value holding a JSON object, as twilio-node sends one (`JSON.stringify`). */
+const JSON_OBJECT_TEXT = { type: 'string', pattern: '^\\s*\\{[\\s\\S]*\\}\\s*$' };
 
 /**
  * Twilio's description, made explicit where Prism needs it: a form-encoded array property
@@ -86,15 +50,23 @@ interface MediaTypeObject {
  * for form bodies, `style: form, explode: true` (repeated keys). Prism 5.14 applies no default:
  * without it every array in a form body is refused as "must be array". `allowReserved` keeps
  * Prism from refusing URL-encoded reserved characters (`+` for a space) in such values.
- * Nothing else changes: types, patterns, enums, formats and required lists are Twilio's.
- * Prism still keeps only the last value of a repeated key (its form parser is last-wins), so a
- * test that cares about every value must look at the raw request as well.
+ * A form-encoded `type: object` property (Sync's `Data`) is sent by twilio-node, and taken by
+ * Twilio, as JSON text; Prism would refuse any string there ("must be object"), so it becomes
+ * a string that must hold a JSON object (`{...}`).
+ * Nothing else changes: the other types, patterns, enums, formats and required lists are
+ * Twilio's. Prism still keeps only the last value of a repeated key (its form parser is
+ * last-wins), so a test that cares about every value must look at the raw request as well.
+ * Written once per package version and rewrite version, then read from the cache.
  */
 export async function prismSpecPath(name: TwilioSpec): Promise<string> {
+  const source = twilioSpecPath(name);
+  const cacheRoot =
+    process.env.TWILIO_OAI_CACHE_DIR || join(ROOT, 'node_modules/.cache/twilio-oai');
+  const cacheDir = join(cacheRoot, `mcp-${installedVersion()}`);
   // The suffix names this version of the rewrite: change it when the rewrite changes.
-  const target = join(SPEC_CACHE_DIR, name.replace(/\.json$/, '.prism-1.json'));
+  const target = join(cacheDir, name.replace(/\.json$/, '.prism-2.json'));
   if (existsSync(target)) return target;
-  const spec = JSON.parse(await readFile(await twilioSpecPath(name), 'utf8')) as {
+  const spec = JSON.parse(await readFile(source, 'utf8')) as {
     paths: Record<
       string,
       Record<string, { requestBody?: { content?: Record<string, MediaTypeObject> } }>
@@ -103,15 +75,23 @@ export async function prismSpecPath(name: TwilioSpec): Promise<string> {
   for (const item of Object.values(spec.paths)) {
     for (const operation of Object.values(item)) {
       const form = operation?.requestBody?.content?.['application/x-www-form-urlencoded'];
-      for (const [property, schema] of Object.entries(form?.schema?.properties ?? {})) {
-        if (!form || schema.type !== 'array' || form.encoding?.[property]) continue;
-        form.encoding = {
-          ...form.encoding,
-          [property]: { style: 'form', explode: true, allowReserved: true },
-        };
+      const properties = form?.schema?.properties ?? {};
+      for (const [property, schema] of Object.entries(properties)) {
+        if (form && schema.type === 'array' && !form.encoding?.[property]) {
+          form.encoding = {
+            ...form.encoding,
+            [property]: { style: 'form', explode: true, allowReserved: true },
+          };
+        }
+        if (schema.type === 'object') {
+          properties[property] = { ...JSON_OBJECT_TEXT, description: schema.description };
+        }
       }
     }
   }
+  // Other test processes may write the same file at the same time: each writes its own
+  // temporary file and renames it into place (atomic, identical content).
+  await mkdir(cacheDir, { recursive: true });
   const temporary = `${target}.${randomUUID()}.tmp`;
   await writeFile(temporary, JSON.stringify(spec));
   await rename(temporary, target);

@@ -15,7 +15,7 @@ export interface PrismServer {
 }
 
 export interface PrismOptions {
-  /** Bound on start-up, spec fetch excluded. Parsing the 2 MB 2010 description takes ~3 s. */
+  /** Bound on start-up. Parsing the 2 MB 2010 description takes ~3 s. */
   timeoutMs?: number;
 }
 

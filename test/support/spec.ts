@@ -1,31 +1,12 @@
 // What ../shared/SPEC.md lists, written down once for the tests that check the code against it.
 import type { InputErrorCode } from '../../src/core/errors';
 
-/** The parameters /schedule-message accepts. */
-export const SCHEDULE_PARAMETERS = [
-  'to',
-  'number',
-  'body',
-  'message',
-  'mediaUrl',
-  'contentSid',
-  'contentVariables',
-  'minutes',
-  'delay',
-  'sendAt',
-  'at',
-  'timeZone',
-  'quietHours',
-  'ifTooSoon',
-  'messagingServiceSid',
-] as const;
-
-/** The parameters each endpoint accepts. */
-export const SPEC_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  '/schedule-message': SCHEDULE_PARAMETERS,
-  '/cancel-message': ['sid', 'to', 'number'],
-  '/scheduled-messages': ['to'],
-};
+// The parameters each endpoint accepts live in scripts/flow/endpoint-parameters.ts, where
+// deploy:flow reads them too. SCHEDULE_PARAMETERS is version 1's list.
+export {
+  ENDPOINT_PARAMETERS as SPEC_PARAMETERS,
+  SCHEDULE_PARAMETERS,
+} from '../../scripts/flow/endpoint-parameters';
 
 /** The 400 codes of the SPEC's error table, for /schedule-message. */
 export const SPEC_SCHEDULE_INPUT_CODES = [
@@ -60,4 +41,9 @@ export const INPUT_CODES: ReadonlySet<string> = new Set<InputErrorCode>([
   'INVALID_IF_TOO_SOON',
   'CONFLICTING_TARGET',
   'MISSING_TARGET',
+  // Issue 11: a blank sid on cancel, conflicting aliases, a request with no fields.
+  'MISSING_SID',
+  'CONFLICTING_TO',
+  'CONFLICTING_BODY',
+  'NO_FIELDS',
 ]);

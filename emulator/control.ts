@@ -1,0 +1,152 @@
+// The emulator's own HTTP API, for tests, scripts and the local page: read and move the clock,
+// read the outbox and the status callbacks. No Twilio credentials, but only for this machine:
+// the caller must be on loopback, name a loopback Host (no DNS rebinding) and, from a browser,
+// come from a loopback origin (no other web page can move the clock or read the outbox).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CallbackRecord } from './callbacks';
+import type { MovableClock } from './clock';
+import { isLoopbackAddress, isLoopbackHostname, sendJson } from './http';
+import type { StoredMessage } from './messages';
+
+export const CONTROL_PREFIX = '/_emulator/';
+
+export interface ControlTarget {
+  clock: MovableClock;
+  messages: Map<string, StoredMessage>;
+  callbacks: CallbackRecord[];
+  nextSendAt(): number | null;
+  /** Moves the clock forward to `instant` and sends what is due; returns the SIDs sent. */
+  advanceTo(instant: number): string[];
+}
+
+/** The longest single move: a year and a day (a yearly series' last occurrence). */
+const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;
+
+const isoOrNull = (ms: number | null): string | null =>
+  ms === null ? null : new Date(ms).toISOString();
+
+/** `***4567`: the outbox is local, but a screen may be shared. */
+const maskTo = (to: string): string => {
+  const channel = to.startsWith('whatsapp:') ? 'whatsapp:' : '';
+  return `${channel}***${to.replace(/\D/g, '').slice(-4)}`;
+};
+
+function hostnameOf(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+function fromThisMachine(req: IncomingMessage): boolean {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return false;
+  const host = hostnameOf(req.headers.host);
+  if (host === undefined || !isLoopbackHostname(host)) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const originHost = origin === 'null' ? undefined : hostnameOf(origin.replace(/^https?:\/\//, ''));
+  return originHost !== undefined && isLoopbackHostname(originHost);
+}
+
+/** `{advanceMs}`, `{to: 'next-send'}` or `{to: ISO instant}`, as JSON or a form. */
+function readMove(raw: string, contentType: string | undefined): Record<string, string> {
+  if (contentType?.includes('application/json')) {
+    try {
+      const value = JSON.parse(raw) as unknown;
+      if (typeof value !== 'object' || value === null) return {};
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(raw));
+}
+
+const clockJson = (target: ControlTarget) => ({
+  now: new Date(target.clock.now()).toISOString(),
+  nowMs: target.clock.now(),
+  offsetMs: target.clock.offset,
+  nextSendAt: isoOrNull(target.nextSendAt()),
+});
+
+export function outboxEntry(m: StoredMessage) {
+  return {
+    sid: m.sid,
+    to: m.to,
+    toMasked: maskTo(m.to),
+    body: m.body,
+    status: m.status,
+    sendAt: isoOrNull(m.sendAt),
+    dateCreated: new Date(m.dateCreated).toISOString(),
+    dateUpdated: new Date(m.dateUpdated).toISOString(),
+    messagingServiceSid: m.messagingServiceSid,
+    statusCallback: m.statusCallback ?? null,
+  };
+}
+
+/** Serves `/_emulator/…`; `raw` is the request body already read. */
+export function handleControl(
+  target: ControlTarget,
+  req: IncomingMessage,
+  path: string,
+  raw: string,
+  res: ServerResponse,
+): void {
+  if (!fromThisMachine(req)) {
+    return sendJson(res, 403, { error: 'The emulator is controlled from this machine only.' });
+  }
+  // A page on another loopback port (the local outbox page) may read the answers.
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+  }
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') {
+    res.writeHead(204, {
+      'Access-Control-Allow-Methods': 'GET, POST',
+      'Access-Control-Allow-Headers': 'Content-Type',
+    });
+    res.end();
+    return;
+  }
+  const route = path.slice(CONTROL_PREFIX.length);
+  if (route === 'clock' && method === 'GET') return sendJson(res, 200, clockJson(target));
+  if (route === 'clock' && method === 'POST') {
+    const move = readMove(raw, req.headers['content-type']);
+    const now = target.clock.now();
+    let to: number | undefined;
+    if (move.advanceMs !== undefined) {
+      const ms = Number(move.advanceMs);
+      if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
+        return sendJson(res, 400, { error: `advanceMs must be from 0 to ${MAX_ADVANCE_MS}.` });
+      }
+      to = now + ms;
+    } else if (move.to === 'next-send') {
+      to = Math.max(now, target.nextSendAt() ?? now);
+    } else if (move.to !== undefined) {
+      to = Date.parse(move.to);
+      if (!Number.isFinite(to) || to < now || to - now > MAX_ADVANCE_MS) {
+        return sendJson(res, 400, {
+          error: 'to must be next-send or an ISO 8601 instant from now to a year ahead.',
+        });
+      }
+    } else {
+      return sendJson(res, 400, { error: 'Give advanceMs, or to (next-send or an instant).' });
+    }
+    const sent = target.advanceTo(to);
+    return sendJson(res, 200, { ...clockJson(target), sent });
+  }
+  if (route === 'messages' && method === 'GET') {
+    const messages = [...target.messages.values()]
+      .map(outboxEntry)
+      .sort((a, b) => (a.sendAt ?? a.dateCreated).localeCompare(b.sendAt ?? b.dateCreated, 'en'));
+    return sendJson(res, 200, { now: clockJson(target).now, messages });
+  }
+  if (route === 'callbacks' && method === 'GET') {
+    return sendJson(res, 200, { callbacks: target.callbacks });
+  }
+  sendJson(res, 404, { error: `No emulator control at ${path}.` });
+}

@@ -1,0 +1,70 @@
+// `tsx scripts/check-config.ts [--deploy] [--env FILE]`: checks the whole configuration in .env
+// before a deploy (`npm run deploy` runs it first) or a local start, and lists every problem in
+// one message, rather than one failing request at a time after deploying. Exit 1 on a problem.
+// `npm start` calls `configReport` (below) on the environment it is about to serve with.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, parseEnv } from 'node:util';
+import { type ConfigCheckOptions, configProblems, type Env, readConfig } from '../src/input/config';
+
+export interface ConfigReport {
+  ok: boolean;
+  /** Every problem (and warning), one per line, ready to print; empty when all is well. */
+  text: string;
+}
+
+/**
+ * Every problem with `env` in one message. `source` names where the values came from (".env").
+ * With `forDeploy`, a missing MESSAGING_SERVICE_SID and a loopback TWILIO_API_BASE_URL count too.
+ */
+export function configReport(
+  env: Env,
+  options: ConfigCheckOptions & { source?: string } = {},
+): ConfigReport {
+  const problems = configProblems(env, options);
+  const config = readConfig(env);
+  const warnings = config.ok ? config.value.warnings : [];
+  const where = options.source ? ` in ${options.source}` : '';
+  const lines: string[] = [];
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    lines.push(`The configuration${where} has ${count}:`);
+    for (const { name, problem } of problems) lines.push(`  - ${name} ${problem}`);
+  }
+  for (const warning of warnings) lines.push(`  (warning) ${warning}`);
+  return { ok: problems.length === 0, text: lines.join('\n') };
+}
+
+/** The variables of a .env file; none when it does not exist. */
+export function readEnvFile(path: string): Env {
+  if (!existsSync(path)) return {};
+  return parseEnv(readFileSync(path, 'utf8')) as Env;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      deploy: { type: 'boolean', default: false },
+      env: { type: 'string', default: '.env' },
+    },
+  });
+  const path = resolve(values.env);
+  const exists = existsSync(path);
+  const report = configReport(readEnvFile(path), {
+    forDeploy: values.deploy,
+    source: exists ? values.env : `${values.env} (not found)`,
+  });
+  if (report.text) (report.ok ? console.log : console.error)(report.text);
+  if (!report.ok) {
+    console.error(
+      values.deploy
+        ? 'Nothing was deployed. Fix these in the .env you deploy (see .env.example), then run npm run deploy again.'
+        : 'Fix these (see .env.example), then try again.',
+    );
+    process.exitCode = 1;
+  }
+}
+
+// Run as a command, not when imported (by scripts/start.ts or a test).
+const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
+if (invoked === realpathSync(__filename)) main();

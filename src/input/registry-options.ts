@@ -1,0 +1,92 @@
+// What a /schedule-message request asks of the registry: an idempotency key, a tag, and whether
+// to replace the recipient's other messages with that tag. Also the label readers that listing
+// and cancelling share (`tag`, `series`).
+import { fail, ok, type Result } from '../core/errors';
+import { type Event, readText } from './event-fields';
+
+export interface RegistryOptions {
+  idempotencyKey?: string;
+  tag?: string;
+  replace: boolean;
+}
+
+/** Printable characters only: a key is compared as it is, and never shown back. */
+const IDEMPOTENCY_KEY = /^[\x20-\x7E\u00A0-\uFFFF]{1,128}$/u;
+/** A tag or series label: short, and safe in a Sync key and a URL. */
+const LABEL = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+export function readLabel(event: Event, name: 'tag' | 'series'): Result<string | undefined> {
+  const raw = readText(event, [name], name === 'tag' ? 'INVALID_TAG' : 'INVALID_SERIES');
+  if (!raw.ok) return raw;
+  return raw.value === undefined ? ok(undefined) : parseLabel(raw.value, name);
+}
+
+/** A tag or series label, checked. */
+export function parseLabel(raw: string, name: 'tag' | 'series'): Result<string> {
+  const code = name === 'tag' ? 'INVALID_TAG' : 'INVALID_SERIES';
+  const label = raw.trim();
+  if (!LABEL.test(label)) {
+    return fail(
+      code,
+      'That label cannot be used.',
+      name,
+      `"${name}" must be 1 to 64 letters, digits or _ . : - (such as appt-123).`,
+    );
+  }
+  return ok(label);
+}
+
+function readIdempotencyKey(event: Event): Result<string | undefined> {
+  const raw = readText(event, ['idempotencyKey'], 'INVALID_IDEMPOTENCY_KEY');
+  if (!raw.ok) return raw;
+  if (raw.value === undefined) return ok(undefined);
+  const key = raw.value.trim();
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    return fail(
+      'INVALID_IDEMPOTENCY_KEY',
+      'Sorry, that request could not be handled.',
+      'idempotencyKey',
+      'idempotencyKey must be 1 to 128 printable characters, e.g. {{flow.sid}}-{{trigger.message.MessageSid}}.',
+    );
+  }
+  return ok(key);
+}
+
+function readReplace(event: Event): Result<boolean> {
+  const raw = readText(event, ['replace'], 'INVALID_REPLACE');
+  if (!raw.ok) return raw;
+  const value = raw.value?.trim().toLowerCase();
+  if (value === undefined || value === 'false') return ok(false);
+  if (value === 'true') return ok(true);
+  return fail(
+    'INVALID_REPLACE',
+    'Sorry, that request could not be handled.',
+    'replace',
+    'replace must be true or false.',
+  );
+}
+
+export function readRegistryOptions(event: Event): Result<RegistryOptions> {
+  const idempotencyKey = readIdempotencyKey(event);
+  if (!idempotencyKey.ok) return idempotencyKey;
+  const tag = readLabel(event, 'tag');
+  if (!tag.ok) return tag;
+  const replace = readReplace(event);
+  if (!replace.ok) return replace;
+  if (replace.value && tag.value === undefined) {
+    return fail(
+      'REPLACE_NEEDS_TAG',
+      'Sorry, that request could not be handled.',
+      'replace',
+      'replace=true cancels the earlier messages with the same tag: give a tag too.',
+    );
+  }
+  const options: RegistryOptions = { replace: replace.value };
+  if (idempotencyKey.value !== undefined) options.idempotencyKey = idempotencyKey.value;
+  if (tag.value !== undefined) options.tag = tag.value;
+  return ok(options);
+}
+
+/** True when the request needs the registry to mean anything. */
+export const needsRegistry = (options: RegistryOptions): boolean =>
+  options.idempotencyKey !== undefined || options.tag !== undefined || options.replace;

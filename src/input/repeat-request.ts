@@ -1,0 +1,28 @@
+// `repeat`, `count` and `until` as the request gives them. Read as text here; the rule is parsed
+// against the zone and the clock (src/time/recurrence.ts) once the send time's zone is known.
+import { fail, ok, type Result } from '../core/errors';
+import type { RepeatInput } from '../time/recurrence';
+import { type Event, readText } from './event-fields';
+
+export function readRepeat(event: Event): Result<RepeatInput | undefined> {
+  const repeat = readText(event, ['repeat'], 'INVALID_REPEAT');
+  if (!repeat.ok) return repeat;
+  const count = readText(event, ['count'], 'INVALID_REPEAT');
+  if (!count.ok) return count;
+  const until = readText(event, ['until'], 'INVALID_REPEAT');
+  if (!until.ok) return until;
+  if (repeat.value === undefined) {
+    if (count.value === undefined && until.value === undefined) return ok(undefined);
+    return fail(
+      'INVALID_REPEAT',
+      "Sorry, that repeating message couldn't be set up.",
+      count.value !== undefined ? 'count' : 'until',
+      'count and until end a series: give repeat (daily, weekdays, weekly or an RRULE) with them.',
+    );
+  }
+  return ok({
+    repeat: repeat.value.trim(),
+    count: count.value?.trim(),
+    until: until.value?.trim(),
+  });
+}

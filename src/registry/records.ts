@@ -1,0 +1,24 @@
+// What the registry remembers about one scheduled message, and for how long.
+
+import type { MessageStatus } from '../core/message-status';
+
+export type { MessageStatus } from '../core/message-status';
+
+export interface MessageRecord {
+  sid: string;
+  to: string;
+  /** `2026-12-01T14:00:00Z`, as sent to Twilio. */
+  sendAt: string;
+  timeZone?: string;
+  locale?: string;
+  tag?: string;
+  series?: string;
+  status: MessageStatus;
+  /** When the record was written, ISO 8601. */
+  createdAt: string;
+}
+
+/** How long a record is kept: 7 days after its send time (SPEC), in seconds from `now`. */
+export const RETENTION_MS = 7 * 24 * 3600 * 1000;
+export const ttlAfter = (sendAtMs: number, now: number): number =>
+  Math.ceil((sendAtMs + RETENTION_MS - now) / 1000);

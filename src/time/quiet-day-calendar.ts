@@ -1,0 +1,34 @@
+// Which weekday an instant falls on in a zone, and the next day that is not quiet. date-fns with
+// @date-fns/tz's tz() context reads the weekday; wall times are resolved with wall-clock.ts.
+import { tz } from '@date-fns/tz/tz';
+import { getDay } from 'date-fns/getDay';
+import type { QuietDays, Weekday } from './quiet-days';
+import type { TimeZone } from './time-zone';
+import { instantOf, wallTimeAt } from './wall-clock';
+
+/** The weekday the calendar of `zone` shows at `instant`, whatever the host's zone. */
+export const weekdayIn = (instant: number, zone: TimeZone): Weekday =>
+  getDay(instant, { in: tz(zone) }) as Weekday;
+
+export const isQuietDay = (instant: number, days: QuietDays, zone: TimeZone): boolean =>
+  days.has(weekdayIn(instant, zone));
+
+/**
+ * `instant` itself when its day in `zone` is not quiet, else the start of the next day that is
+ * not: its local midnight, or the first instant of that day when a DST change skips midnight.
+ * Infinity when every weekday is quiet (only a hand-built set can be).
+ */
+export function endOfQuietDays(instant: number, days: QuietDays, zone: TimeZone): number {
+  if (!isQuietDay(instant, days, zone)) return instant;
+  const today = wallTimeAt(instant, zone);
+  for (let ahead = 1; ahead <= 7; ahead++) {
+    // Day overflow rolls over (wall-clock.ts), and instantOf resolves the wall time without
+    // TZDate, whose wall-time constructor depends on the host's zone (date-fns/tz#40).
+    const start = instantOf(
+      { ...today, day: today.day + ahead, hour: 0, minute: 0, second: 0 },
+      zone,
+    );
+    if (!isQuietDay(start, days, zone)) return start;
+  }
+  return Number.POSITIVE_INFINITY;
+}

@@ -1,0 +1,177 @@
+// Twilio Sync Map items, as the registry uses them: create (atomic: an existing key is refused),
+// fetch, update and remove with revisions, and listing a range of keys. Every failure comes back
+// as a value: what the registry can act on (the key exists, is missing, or changed under us), or
+// that Sync could not be used at all.
+import type { Twilio } from 'twilio';
+import type { SyncMapItemInstance } from 'twilio/lib/rest/sync/v1/service/syncMap/syncMapItem';
+import { type Budget, remaining } from '../core/budget';
+import type { AppError } from '../core/errors';
+import { twilioError } from './errors';
+
+/** Sync's codes (TWILIO-NOTES, "Sync Map items"). */
+const ITEM_EXISTS = 54208;
+const MAP_NOT_FOUND = 54200;
+const MAP_NAME_TAKEN = 54301;
+/** The longest a Sync item may live, in seconds: 365 days. */
+export const MAX_TTL_SECONDS = 31_536_000;
+const PAGE_SIZE = 100;
+/** A page is not requested with less time left than this. */
+const PAGE_RESERVE_MS = 1_200;
+
+export interface MapItem<T> {
+  key: string;
+  data: T;
+  revision: string;
+}
+
+export type SyncOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'exists' | 'not-found' | 'changed' }
+  | { ok: false; reason: 'unavailable'; error: AppError };
+
+const codeOf = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null ? (error as { code?: number }).code : undefined;
+const statusOf = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
+
+function failure(error: unknown): SyncOutcome<never> {
+  if (codeOf(error) === ITEM_EXISTS) return { ok: false, reason: 'exists' };
+  if (statusOf(error) === 412) return { ok: false, reason: 'changed' };
+  if (statusOf(error) === 404) return { ok: false, reason: 'not-found' };
+  return { ok: false, reason: 'unavailable', error: twilioError(error, 'read') };
+}
+
+const itemOf = <T>(item: SyncMapItemInstance): MapItem<T> => ({
+  key: item.key,
+  data: item.data as T,
+  revision: item.revision,
+});
+
+/** The Maps of one Sync service (a SID, or `default`, which every account has). */
+/** The part of twilio-node's item page that is read. */
+interface ItemsPage {
+  instances: SyncMapItemInstance[];
+  nextPageUrl?: string;
+  nextPage(): Promise<ItemsPage | undefined>;
+}
+
+export class SyncMaps {
+  /** `client` is called on first use: a request refused before any call never builds one. */
+  constructor(
+    private readonly client: () => Twilio,
+    private readonly service: string,
+  ) {}
+
+  private map(name: string) {
+    return this.client().sync.v1.services(this.service).syncMaps(name);
+  }
+
+  /** Creates the item; `exists` when the key is taken. A missing Map is created on first use. */
+  async create<T extends object>(
+    map: string,
+    key: string,
+    data: T,
+    ttlSeconds: number,
+  ): Promise<SyncOutcome<MapItem<T>>> {
+    const attempt = () =>
+      this.map(map).syncMapItems.create({ key, data, itemTtl: clampTtl(ttlSeconds) });
+    try {
+      return { ok: true, value: itemOf<T>(await attempt()) };
+    } catch (error) {
+      if (codeOf(error) !== MAP_NOT_FOUND) return failure(error);
+    }
+    try {
+      await this.client().sync.v1.services(this.service).syncMaps.create({ uniqueName: map });
+    } catch (error) {
+      // Another invocation created it first: just as good.
+      if (codeOf(error) !== MAP_NAME_TAKEN) return failure(error);
+    }
+    try {
+      return { ok: true, value: itemOf<T>(await attempt()) };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  async fetch<T>(map: string, key: string): Promise<SyncOutcome<MapItem<T>>> {
+    try {
+      return { ok: true, value: itemOf<T>(await this.map(map).syncMapItems(key).fetch()) };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /** Replaces the item's data; with `ifMatch`, only if it is still at that revision. */
+  async update<T extends object>(
+    map: string,
+    key: string,
+    data: T,
+    options: { ifMatch?: string; ttlSeconds?: number } = {},
+  ): Promise<SyncOutcome<MapItem<T>>> {
+    try {
+      const item = await this.map(map)
+        .syncMapItems(key)
+        .update({
+          data,
+          ...(options.ifMatch !== undefined && { ifMatch: options.ifMatch }),
+          ...(options.ttlSeconds !== undefined && { itemTtl: clampTtl(options.ttlSeconds) }),
+        });
+      return { ok: true, value: itemOf<T>(item) };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  async remove(map: string, key: string): Promise<SyncOutcome<true>> {
+    try {
+      await this.map(map).syncMapItems(key).remove();
+      return { ok: true, value: true };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /**
+   * The items whose keys start with `prefix`, from the key `from` on (ascending), page by page
+   * until the range ends or the budget runs low (`complete: false`). Only that range is read.
+   */
+  async range<T>(
+    map: string,
+    prefix: string,
+    from: string,
+    budget: Budget,
+  ): Promise<SyncOutcome<{ items: MapItem<T>[]; complete: boolean }>> {
+    const items: MapItem<T>[] = [];
+    let page: ItemsPage | undefined;
+    try {
+      for (;;) {
+        if (remaining(budget) < PAGE_RESERVE_MS)
+          return { ok: true, value: { items, complete: false } };
+        page = page
+          ? await page.nextPage()
+          : ((await this.map(map).syncMapItems.page({
+              from,
+              bounds: 'inclusive',
+              order: 'asc',
+              pageSize: PAGE_SIZE,
+            })) as unknown as ItemsPage);
+        if (!page) return { ok: true, value: { items, complete: true } };
+        for (const item of page.instances) {
+          if (!item.key.startsWith(prefix)) return { ok: true, value: { items, complete: true } };
+          items.push(itemOf<T>(item));
+        }
+        if (page.instances.length === 0 || !page.nextPageUrl) {
+          return { ok: true, value: { items, complete: true } };
+        }
+      }
+    } catch (error) {
+      // No Map yet: nothing was ever recorded there.
+      if (statusOf(error) === 404 && items.length === 0)
+        return { ok: true, value: { items, complete: true } };
+      return failure(error);
+    }
+  }
+}
+
+const clampTtl = (seconds: number): number =>
+  Math.min(MAX_TTL_SECONDS, Math.max(1, Math.ceil(seconds)));

@@ -1,0 +1,70 @@
+// Recipient zones: a phone number's candidate IANA zones from libphonenumber's prefix map.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { zonesForNumber } from '../src/time/recipient-zones';
+
+describe('zonesForNumber', () => {
+  // biome-ignore format: one case per line reads as a table
+  const cases: [string, string, string[]][] = [
+    ['New York', '+12125550123', ['America/New_York']],
+    ['Los Angeles', '+13105550123', ['America/Los_Angeles']],
+    ['Chicago', '+13125550123', ['America/Chicago']],
+    ['Honolulu', '+18085550123', ['Pacific/Honolulu']],
+    ['Alaska: two zones', '+19075550123', ['America/Adak', 'America/Anchorage']],
+    ['London (landline)', '+442079460000', ['Europe/London']],
+    ['a UK mobile: the Crown Dependencies share +447', '+447700900123', ['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London']],
+    ['Kolkata (+5:30), under its current name', '+919876543210', ['Asia/Kolkata']],
+    ['Sydney', '+61291234567', ['Australia/Sydney']],
+    ['São Paulo', '+5511912345678', ['America/Sao_Paulo']],
+    ['Toronto (Canada)', '+14165550123', ['America/Toronto']],
+    ['Vancouver (Canada)', '+16045550123', ['America/Vancouver']],
+    ['a WhatsApp number: its number decides', 'whatsapp:+12125550123', ['America/New_York']],
+    ['WhatsApp in any case', 'WhatsApp:+919876543210', ['Asia/Kolkata']],
+  ];
+  for (const [name, number, zones] of cases) {
+    it(name, () => assert.deepEqual(zonesForNumber(number), zones));
+  }
+
+  it('a toll-free +1 number may be anywhere in the North American plan: all 42 zones', () => {
+    const zones = zonesForNumber('+18005550123');
+    assert.equal(zones.length, 42);
+    for (const zone of ['Pacific/Guam', 'America/Adak', 'America/St_Johns', 'Pacific/Honolulu']) {
+      assert.ok(zones.includes(zone), zone);
+    }
+    // An area code not in the map falls back the same way (fail closed, not one guessed zone).
+    assert.deepEqual(zonesForNumber('+15555550123'), zones);
+  });
+
+  for (const invalid of [
+    '12125550123',
+    '+0123456789',
+    '+1212',
+    '+1234567890123456',
+    'whatsapp:12125550123',
+    '+1 212 555 0123',
+    'tel:+12125550123',
+    '',
+  ]) {
+    it(`${JSON.stringify(invalid)} is not an E.164 number: no zone`, () =>
+      assert.deepEqual(zonesForNumber(invalid), []));
+  }
+
+  it('a country code libphonenumber has no zone for gives no zone', () => {
+    assert.deepEqual(zonesForNumber('+999123456789'), []);
+  });
+
+  it('answers current IANA names, never the retired ones libphonenumber uses', () => {
+    for (const legacy of ['Asia/Calcutta', 'Asia/Katmandu', 'Asia/Rangoon', 'America/Godthab']) {
+      for (let cc = 1; cc < 1000; cc++) {
+        assert.ok(!zonesForNumber(`+${cc}00000000`).includes(legacy), `${cc}: ${legacy}`);
+      }
+    }
+    assert.deepEqual(zonesForNumber('+9771234567'), ['Asia/Kathmandu']);
+  });
+
+  it('answers a copy: changing it does not change the next answer', () => {
+    const first = zonesForNumber('+19075550123');
+    first.pop();
+    assert.deepEqual(zonesForNumber('+19075550123'), ['America/Adak', 'America/Anchorage']);
+  });
+});
