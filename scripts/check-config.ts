@@ -2,10 +2,11 @@
 // before a deploy (`npm run deploy` runs it first) or a local start, and lists every problem in
 // one message, rather than one failing request at a time after deploying. Exit 1 on a problem.
 // `npm start` calls `configReport` (below) on the environment it is about to serve with.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs, parseEnv } from 'node:util';
+import { parseArgs } from 'node:util';
 import { type ConfigCheckOptions, configProblems, type Env, readConfig } from '../src/input/config';
+import { readDotEnv } from './env-file';
 
 export interface ConfigReport {
   ok: boolean;
@@ -36,10 +37,7 @@ export function configReport(
 }
 
 /** The variables of a .env file; none when it does not exist. */
-export function readEnvFile(path: string): Env {
-  if (!existsSync(path)) return {};
-  return parseEnv(readFileSync(path, 'utf8')) as Env;
-}
+export const readEnvFile = (path: string): Env => readDotEnv(path);
 
 function main(): void {
   const { values } = parseArgs({

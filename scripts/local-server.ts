@@ -13,6 +13,7 @@ import { LocalDevelopmentServer } from '@twilio/runtime-handler/dev';
 import { getListOfFunctionsAndAssets } from '@twilio-labs/serverless-api/dist/utils/fs';
 import type { NextFunction, Request, Response } from 'express';
 import { redactNumbers } from '../src/core/mask';
+import { followEmulatorClock } from './emulator-time';
 import { front, type Handler, readFailure, sendError } from './local-front';
 import { outboxOptionsFrom, outboxRoutes } from './outbox/routes';
 
@@ -88,8 +89,16 @@ async function main(): Promise<void> {
   let app: Handler | undefined;
   let knownPaths: ReadonlySet<string> = new Set();
   // The outbox page (scripts/outbox): served here only, never deployed.
-  const local = outboxRoutes(outboxOptionsFrom(env));
-  const server = createServer(front({ app: () => app, knownPaths: () => knownPaths, log, local }));
+  const outbox = outboxOptionsFrom(env);
+  const local = outboxRoutes(outbox);
+  const handle = front({ app: () => app, knownPaths: () => knownPaths, log, local });
+  // With the emulator, each request first reads its clock, so the functions' now follows it.
+  const refreshClock =
+    outbox.emulatorUrl !== undefined ? followEmulatorClock(outbox.emulatorUrl) : undefined;
+  const server = createServer((req, res) => {
+    if (refreshClock === undefined) return handle(req, res);
+    refreshClock().then(() => handle(req, res));
+  });
   const port = await listenOnLoopback(server, options.port);
 
   const routes = await getListOfFunctionsAndAssets(ROOT, {

@@ -5,14 +5,14 @@
 // The child gets the functions' variables through its environment (never a file), dies with
 // its parent (IPC channel, stdin pipe, parent PID), and is stopped by its own PID.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseEnv } from 'node:util';
 import {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
   MessagesEmulator,
 } from '../emulator/messages-api';
+import { isSid } from '../src/core/sid';
+import { readDotEnv as readEnvFile } from './env-file';
 import type { ServerMessage, ServerOptions } from './local-server';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -108,15 +108,11 @@ export interface LocalStackOptions {
   signal?: AbortSignal;
 }
 
-export function readDotEnv(path = join(ROOT, '.env')): Record<string, string> {
-  if (!existsSync(path)) return {};
-  return Object.fromEntries(
-    Object.entries(parseEnv(readFileSync(path, 'utf8'))).map(([k, v]) => [k, v ?? '']),
-  );
-}
+/** The project's .env (or another file), as every command reads it. */
+export const readDotEnv = (path = join(ROOT, '.env')): Record<string, string> => readEnvFile(path);
 
 export const hasRealCredentials = (env: Record<string, string | undefined>): boolean =>
-  /^AC[0-9a-fA-F]{32}$/.test(env.ACCOUNT_SID ?? '') && (env.AUTH_TOKEN ?? '').length === 32;
+  isSid('AC', env.ACCOUNT_SID) && (env.AUTH_TOKEN ?? '').length === 32;
 
 /** The server process's whole environment: a few host variables, the functions' variables. */
 function serverEnvironment(options: ServerOptions, variables: Record<string, string>) {

@@ -10,6 +10,7 @@
 // `-f`/`--load-local-env` adds this process's environment under the file's (as twilio-run's -f).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { configReport } from './check-config';
 import {
   hasRealCredentials,
   type LocalStack,
@@ -99,7 +100,13 @@ Try it (requests shaped like Studio's Run Function widget: form-encoded strings)
   curl -s -X POST ${url}/cancel-message -d sid=SM...
   curl -s -X POST ${url}/cancel-message --data-urlencode 'to=${to}'
 
-Press Ctrl-C to stop.
+${
+  stack.emulator
+    ? `Outbox: open ${url}/ in a browser to watch messages go out, and move the clock.
+
+`
+    : ''
+}Press Ctrl-C to stop.
 `;
 }
 
@@ -107,6 +114,14 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const variables = readVariables();
   const real = hasRealCredentials(variables);
+  // Every problem with the variables at once, before anything starts (with the emulator, it
+  // sets its own credentials, service and base URL: only what .env gives is checked).
+  const report = configReport(variables, { source: '.env', forDeploy: real });
+  if (report.text) console.log(report.text);
+  if (!report.ok) {
+    console.error('Fix these (see .env.example), then run npm start again.');
+    process.exit(1);
+  }
   stack = await startLocalStack({ port, env: variables, signal: stopRequested.signal });
   if (stopping) {
     // A signal landed in the last moment of start-up, after the abort could reach it.

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { MessagesEmulator } from '../emulator/messages-api';
 import type { AppError, ErrorCode, Result } from '../src/core/errors';
-import { parseRepeat } from '../src/time/recurrence';
 import { twilioError } from '../src/twilio/errors';
 import { TransportError } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
@@ -175,11 +174,7 @@ const CASES: Record<ErrorCode, Case> = {
   CONFLICTING_TARGET: cancel({ sid: UNKNOWN_SID, to: ALICE }),
   MISSING_TARGET: cancel({ to: ' ' }),
   INVALID_MESSAGING_SERVICE_SID: schedule({ messagingServiceSid: 'MG1' }),
-  // By the module until /schedule-message reads `repeat` (the lead's v2 work).
-  INVALID_REPEAT: {
-    produce: () =>
-      failure(parseRepeat({ repeat: 'hourly', count: '3' }, { now: Date.now(), zone: 'UTC' })),
-  },
+  INVALID_REPEAT: schedule({ repeat: 'hourly', count: '3' }),
   INVALID_IDEMPOTENCY_KEY: schedule({ idempotencyKey: 'k'.repeat(200) }),
   INVALID_TAG: schedule({ tag: 'not a tag!' }),
   INVALID_SERIES: cancel({ series: 'not a series!' }),

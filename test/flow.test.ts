@@ -1,8 +1,11 @@
 // flows/scheduler.json: a sound Studio definition, calling only endpoints this project deploys
 // with only parameters the SPEC accepts, and doing what the SPEC's "Studio flow" says. The flow is
-// walked with a small interpreter of its widgets (trigger, set-variables, split-based-on) and of
-// the Liquid it uses; the parameters it would send are then given to the built functions.
+// run by a small interpreter of its widgets (trigger, set-variables, split-based-on, run-function,
+// send-message) and of the Liquid it uses; each Run Function widget's parameters are given to the
+// built functions (against the emulator), or to a stub where a test needs an answer the emulator
+// cannot be made to give, and the reply the texter would get is read off the send-message widget.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -44,32 +47,100 @@ function endpointOf(state: State): string {
   return `/${(url as string).slice(SERVICE_URL_PREFIX.length)}`;
 }
 
+/**
+ * The condition types of a Split Based On widget in Studio's flow JSON, as the Console offers
+ * them ("Equal To" … "Is After Date"; the same list RJPearson94/terraform-provider-twilio
+ * validates a split-based-on widget against).
+ */
+const STUDIO_SPLIT_TYPES = [
+  'equal_to',
+  'not_equal_to',
+  'matches_any_of',
+  'does_not_match_any_of',
+  'is_blank',
+  'is_not_blank',
+  'regex',
+  'contains',
+  'does_not_contain',
+  'starts_with',
+  'does_not_start_with',
+  'less_than',
+  'greater_than',
+  'is_before_time',
+  'is_after_time',
+  'is_before_date',
+  'is_after_date',
+];
+
 // --- A small Studio interpreter ----------------------------------------------------------------
 
 type Scope = Record<string, unknown>;
 
-const FILTERS: Record<string, (value: string) => string> = {
-  strip: (value) => value.trim(),
-  upcase: (value) => value.toUpperCase(),
-  downcase: (value) => value.toLowerCase(),
+function lookup(path: string, scope: Scope): unknown {
+  let value: unknown = scope;
+  for (const key of path.split('.')) {
+    value = typeof value === 'object' && value !== null ? (value as Scope)[key] : undefined;
+  }
+  return value;
+}
+
+/** A filter argument: a quoted string, a number, or a variable. */
+function argumentValue(text: string, scope: Scope): unknown {
+  const quoted = /^(["'])(.*)\1$/.exec(text);
+  if (quoted) return quoted[2];
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return lookup(text, scope);
+}
+
+/** Liquid's number coercion: nil and '' are 0. */
+function liquidNumber(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 0;
+  const number = Number(value);
+  assert.ok(Number.isFinite(number), `Liquid reads ${JSON.stringify(value)} as a number`);
+  return number;
+}
+
+const asText = (value: unknown): string =>
+  value === undefined || value === null ? '' : String(value);
+
+/** The Liquid standard filters the flow uses, as Liquid defines them. */
+const FILTERS: Record<string, (input: unknown, args: unknown[]) => unknown> = {
+  strip: (input) => asText(input).trim(),
+  upcase: (input) => asText(input).toUpperCase(),
+  downcase: (input) => asText(input).toLowerCase(),
+  plus: (input, [operand]) => liquidNumber(input) + liquidNumber(operand),
+  size: (input) => (Array.isArray(input) || typeof input === 'string' ? input.length : 0),
+  map: (input, [property]) => {
+    assert.ok(Array.isArray(input), 'map is given an array');
+    return input.map((item) =>
+      typeof item === 'object' && item !== null ? (item as Scope)[String(property)] : undefined,
+    );
+  },
+  join: (input, [glue = ' ']) => {
+    assert.ok(Array.isArray(input), 'join is given an array');
+    return input.map(asText).join(String(glue));
+  },
 };
 
-/** `{{ a.b.c | filter }}` as Liquid renders it: a missing value is the empty string. */
+/** One filter argument, quoted or not, up to the next comma outside quotes. */
+const ARGUMENT = /\s*("[^"]*"|'[^']*'|[^,\s]+)\s*(?:,|$)/g;
+
+/** `{{ a.b.c | filter: arg }}` as Liquid renders it: a missing value is the empty string. */
 function renderLiquid(template: string, scope: Scope): string {
   assert.ok(!template.includes('{%'), `no Liquid tags expected in ${template}`);
   return template.replace(/\{\{([^}]*)\}\}/g, (_, inner: string) => {
     const [path, ...filters] = inner.split('|').map((part) => part.trim());
-    let value: unknown = scope;
-    for (const key of (path ?? '').split('.')) {
-      value = typeof value === 'object' && value !== null ? (value as Scope)[key] : undefined;
-    }
-    let text = value === undefined || value === null ? '' : String(value);
+    let value = argumentValue(path ?? '', scope);
     for (const filter of filters) {
-      const apply = FILTERS[filter];
-      assert.ok(apply, `Liquid filter "${filter}" is one the interpreter knows`);
-      text = apply(text);
+      const [name = '', rest] = filter.split(/:(.*)/s).map((part) => part.trim());
+      const apply = FILTERS[name];
+      assert.ok(apply, `Liquid filter "${name}" is one the interpreter knows`);
+      const args = [...(rest ?? '').matchAll(ARGUMENT)].map(([, arg = '']) =>
+        argumentValue(arg, scope),
+      );
+      value = apply(value, args);
     }
-    return text;
+    return Array.isArray(value) ? value.map(asText).join('') : asText(value);
   });
 }
 
@@ -86,6 +157,12 @@ function conditionHolds(condition: Condition, scope: Scope): boolean {
       return condition.value.split(',').some((option) => option.trim() === argument);
     case 'equal_to':
       return argument === condition.value;
+    case 'starts_with':
+      return argument.startsWith(condition.value);
+    case 'contains':
+      return argument.includes(condition.value);
+    case 'less_than':
+      return liquidNumber(argument) < liquidNumber(condition.value);
     default:
       assert.fail(`condition type ${condition.type} is not interpreted`);
   }
@@ -103,30 +180,77 @@ function nextOf(state: State, event: string): string | undefined {
   return transition.next || undefined;
 }
 
+interface FunctionAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Answers a Run Function widget's call: the built function, or a stub. */
+type CallFunction = (
+  endpoint: string,
+  parameters: Record<string, string>,
+  widget: string,
+) => Promise<FunctionAnswer>;
+
+interface Call {
+  widget: string;
+  endpoint: string;
+  parameters: Record<string, string>;
+  answer: FunctionAnswer;
+}
+
+interface Run {
+  calls: Call[];
+  /** The send-message widget the run ended on, its recipient and its text. */
+  reply: { widget: string; to: string; body: string; template: string };
+  variables: Scope;
+}
+
+interface IncomingMessage {
+  From: string;
+  Body: string;
+  MessageSid?: string;
+}
+
+/** The error of a failed answer (a test mistake if there is none). */
+function errorOf(answer: FunctionAnswer | undefined): { code: string; message: string } {
+  const error = answer?.body.error as { code: string; message: string } | undefined;
+  assert.ok(error, `an error answer: ${JSON.stringify(answer?.body)}`);
+  return error;
+}
+
+const messageSid = () => `SM${randomBytes(16).toString('hex')}`;
+
 /**
- * Runs an incoming message through the flow until it reaches a widget that talks to the outside
- * world (run-function, send-message), which it returns with the scope at that point.
+ * Runs an incoming message through the flow to the reply it sends, calling `call` for each
+ * Run Function widget reached. Studio takes `success` on a 2xx or 3xx and `fail` otherwise.
  */
-function runIncomingMessage(flow: FlowDefinition, message: { From: string; Body: string }) {
+async function runFlow(
+  flow: FlowDefinition,
+  message: IncomingMessage,
+  call: CallFunction,
+): Promise<Run> {
+  const variables: Scope = {};
+  const widgets: Scope = {};
   const scope: Scope = {
-    trigger: { message: { ...message, To: '+15550001111' } },
-    flow: { variables: {}, channel: { address: '+15550001111' } },
+    trigger: {
+      message: { MessageSid: messageSid(), ...message, To: '+15550001111' },
+    },
+    flow: { variables, channel: { address: '+15550001111' } },
     contact: { channel: { address: message.From } },
-    widgets: {},
+    widgets,
   };
-  let state = stateNamed(flow, flow.initial_state);
-  let next = nextOf(state, 'incomingMessage');
-  for (let steps = 0; steps < 50; steps++) {
-    state = stateNamed(flow, next);
+  const calls: Call[] = [];
+  let next = nextOf(stateNamed(flow, flow.initial_state), 'incomingMessage');
+  for (let steps = 0; steps < 200; steps++) {
+    const state = stateNamed(flow, next);
     switch (state.type) {
       case 'set-variables': {
-        const variables = (scope.flow as { variables: Scope }).variables;
-        for (const { key, value } of state.properties.variables as {
-          key: string;
-          value: string;
-        }[]) {
-          variables[key] = renderLiquid(value, scope);
-        }
+        // Each value is rendered against the variables as they were before this widget.
+        const assigned = (state.properties.variables as { key: string; value: string }[]).map(
+          ({ key, value }) => [key, renderLiquid(value, scope)] as const,
+        );
+        for (const [key, value] of assigned) variables[key] = value;
         next = nextOf(state, 'next');
         break;
       }
@@ -141,39 +265,101 @@ function runIncomingMessage(flow: FlowDefinition, message: { From: string; Body:
         next = matched ? matched.next : nextOf(state, 'noMatch');
         break;
       }
+      case 'run-function': {
+        const endpoint = endpointOf(state);
+        const parameters = Object.fromEntries(
+          parametersOf(state).map(({ key, value }) => [key, renderLiquid(value, scope)]),
+        );
+        const answer = await call(endpoint, parameters, state.name);
+        calls.push({ widget: state.name, endpoint, parameters, answer });
+        widgets[state.name] = {
+          parsed: answer.body,
+          body: JSON.stringify(answer.body),
+          status_code: answer.status,
+          content_type: 'application/json',
+        };
+        next = nextOf(state, answer.status < 400 ? 'success' : 'fail');
+        break;
+      }
+      case 'send-message': {
+        assert.ok(
+          state.transitions.every((transition) => !transition.next),
+          `${state.name} ends the flow`,
+        );
+        const template = String(state.properties.body);
+        return {
+          calls,
+          reply: {
+            widget: state.name,
+            to: renderLiquid(String(state.properties.to), scope),
+            body: renderLiquid(template, scope),
+            template,
+          },
+          variables,
+        };
+      }
       default:
-        return { state, scope };
+        assert.fail(`widget type ${state.type} is not interpreted`);
     }
   }
-  assert.fail('the flow loops');
+  assert.fail('the flow does not reach a reply within 200 steps');
 }
 
-function renderParameters(state: State, scope: Scope): Record<string, string> {
-  return Object.fromEntries(
-    parametersOf(state).map(({ key, value }) => [key, renderLiquid(value, scope)]),
-  );
-}
-
-/** The send-message widget a run-function's event leads to, its text rendered with `parsed`. */
-function replyAfter(
-  flow: FlowDefinition,
-  functionState: State,
-  event: 'success' | 'fail',
-  scope: Scope,
-  parsed: unknown,
-) {
-  const reply = stateNamed(flow, nextOf(functionState, event));
-  assert.equal(reply.type, 'send-message', `${functionState.name} ${event} leads to a reply`);
-  const widgets = { ...(scope.widgets as Scope), [functionState.name]: { parsed } };
-  const replyScope = { ...scope, widgets };
-  return {
-    state: reply,
-    to: renderLiquid(String(reply.properties.to), replyScope),
-    body: renderLiquid(String(reply.properties.body), replyScope),
+/** Calls the built functions (functions/*.protected.js) with these environment variables. */
+function builtFunctions(env: Record<string, string>): CallFunction {
+  return async (endpoint, parameters) => {
+    const answer = await invoke(loadFunction(endpoint.slice(1)), makeContext({ env }), parameters);
+    return { status: answer.status, body: answer.body };
   };
 }
 
+/** /cancel-message answers these, in turn; anything else is a mistake in the test. */
+function stubbedCancel(...answers: FunctionAnswer[]): CallFunction & { left: () => number } {
+  const queue = [...answers];
+  const call: CallFunction = async (endpoint) => {
+    assert.equal(endpoint, '/cancel-message');
+    const answer = queue.shift();
+    assert.ok(answer, 'the flow calls /cancel-message no more often than the test expects');
+    return answer;
+  };
+  return Object.assign(call, { left: () => queue.length });
+}
+
+const cancelAnswer = (fields: {
+  canceled?: number;
+  failed?: { code: string; maybeCanceled?: true }[];
+  complete: boolean;
+}): FunctionAnswer => ({
+  status: 200,
+  body: {
+    ok: true,
+    canceled: Array.from({ length: fields.canceled ?? 0 }, messageSid),
+    failed: (fields.failed ?? []).map((failure) => ({ sid: messageSid(), ...failure })),
+    scanned: 2000,
+    complete: fields.complete,
+    ...(fields.complete ? {} : { stoppedBy: 'time-budget' }),
+  },
+});
+
+/** The calendar date in `zone` of an instant, `YYYY-MM-DD`. */
+const dateIn = (zone: string, instant: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(instant);
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 // --- Tests -------------------------------------------------------------------------------------
+
+describe('the interpreter reads Liquid as Liquid does', () => {
+  const scope = { a: { list: [{ x: true }, {}, { x: true }], n: '2' }, flow: { variables: {} } };
+
+  it('plus treats a missing value as 0; size counts an array; map and join pick a field', () => {
+    assert.equal(renderLiquid('{{flow.variables.nothing | plus: 1}}', scope), '1');
+    assert.equal(renderLiquid('{{a.list | size | plus: a.n}}', scope), '5');
+    assert.equal(renderLiquid('{{a.list | map: "x" | join: ","}}', scope), 'true,,true');
+    assert.equal(renderLiquid('{{ a.missing.deeper }}!', scope), '!');
+    assert.equal(renderLiquid('{{ " Stop " | strip | upcase }}', scope), 'STOP');
+  });
+});
 
 describe('flows/scheduler.json: structure', () => {
   const flow = loadFlow();
@@ -223,6 +409,43 @@ describe('flows/scheduler.json: structure', () => {
       [],
     );
   });
+
+  it('every Split tests one variable, as the Console builds it, with a condition type Studio has', () => {
+    const splits = flow.states.filter((state) => state.type === 'split-based-on');
+    assert.ok(splits.length >= 2);
+    for (const split of splits) {
+      const input = split.properties.input;
+      assert.equal(typeof input, 'string', `${split.name} has a variable to test`);
+      for (const transition of split.transitions.filter((t) => t.event === 'match')) {
+        const conditions = transition.conditions as (Condition & { friendly_name: string })[];
+        assert.ok(conditions.length > 0, `${split.name}: a match has a condition`);
+        for (const condition of conditions) {
+          assert.deepEqual(condition.arguments, [input], `${split.name} tests its input`);
+          assert.ok(STUDIO_SPLIT_TYPES.includes(condition.type), condition.type);
+          assert.ok(condition.value !== '', `${split.name}: a condition has a value`);
+          assert.ok(condition.friendly_name, `${split.name}: a condition says what it means`);
+        }
+      }
+    }
+  });
+
+  it('every widget a reply reads from is on the path to that reply (no stale widgets.* reads)', () => {
+    // A reply reading widgets.X must only be reachable through X.
+    for (const reply of flow.states.filter((state) => state.type === 'send-message')) {
+      for (const [, widget] of String(reply.properties.body).matchAll(/widgets\.([a-z_]+)\./g)) {
+        const into = flow.states.filter((state) =>
+          state.transitions.some((transition) => transition.next === reply.name),
+        );
+        assert.ok(into.length > 0);
+        for (const state of into) {
+          assert.ok(
+            state.name === widget || state.type === 'split-based-on',
+            `${reply.name} reads widgets.${widget} and follows ${state.name}`,
+          );
+        }
+      }
+    }
+  });
 });
 
 describe('checkFlowDefinition finds what Studio would reject', () => {
@@ -270,16 +493,23 @@ describe('checkFlowDefinition finds what Studio would reject', () => {
 describe('flows/scheduler.json: calls into this project', () => {
   const flow = loadFlow();
   const functions = runFunctionWidgets(flow);
+  const settings = stateNamed(flow, 'schedule_settings');
+  const settingKeys = (settings.properties.variables as { key: string }[]).map(({ key }) => key);
+  const passed = (name: string) =>
+    new Map(parametersOf(stateNamed(flow, name)).map(({ key, value }) => [key, value]));
 
   it('every run-function widget calls an endpoint of the deploy set that Studio may call', () => {
     const deployed = deploySet();
-    assert.ok(functions.length >= 2);
     for (const state of functions) {
       const endpoint = endpointOf(state);
       assert.ok(deployed.has(endpoint), `${state.name}: ${endpoint} is in src/functions`);
       assert.notEqual(deployed.get(endpoint), 'private', `${state.name}: ${endpoint} is callable`);
     }
-    assert.deepEqual(functions.map(endpointOf).sort(), ['/cancel-message', '/schedule-message']);
+    assert.deepEqual(functions.map((state) => `${state.name} ${endpointOf(state)}`).sort(), [
+      'cancel_scheduled /cancel-message',
+      'schedule_message /schedule-message',
+      'schedule_reminder /schedule-message',
+    ]);
   });
 
   it('every parameter passed is one the SPEC accepts for that endpoint', () => {
@@ -300,110 +530,386 @@ describe('flows/scheduler.json: calls into this project', () => {
     }
   });
 
-  it('the builder edits one place: every setting is passed under its own name', () => {
-    const settings = flow.states.filter((state) => state.type === 'set-variables');
-    assert.equal(settings.length, 1);
-    assert.equal(nextOf(stateNamed(flow, 'Trigger'), 'incomingMessage'), settings[0]?.name);
-    const schedule = functions.find((state) => endpointOf(state) === '/schedule-message');
-    assert.ok(schedule);
-    const passed = new Map(parametersOf(schedule).map(({ key, value }) => [key, value]));
-    for (const { key } of (settings[0] as State).properties.variables as { key: string }[]) {
-      assert.equal(passed.get(key), `{{flow.variables.${key}}}`, `setting "${key}" is passed`);
+  it('the builder edits one place: the first widget, whose settings are passed by name', () => {
+    assert.equal(nextOf(stateNamed(flow, 'Trigger'), 'incomingMessage'), 'schedule_settings');
+    assert.equal(settings.type, 'set-variables');
+    // schedule_message: every setting but the reminder's, under its own name; nothing else.
+    const schedule = passed('schedule_message');
+    for (const key of settingKeys.filter((key) => !key.startsWith('reminder'))) {
+      assert.equal(schedule.get(key), `{{flow.variables.${key}}}`, `setting "${key}" is passed`);
     }
-    for (const [key, value] of passed) {
-      if (key === 'to') continue;
-      assert.equal(value, `{{flow.variables.${key}}}`, `"${key}" comes from the settings`);
+    for (const [key, value] of schedule) {
+      if (key === 'to') assert.equal(value, '{{trigger.message.From}}');
+      else assert.equal(value, `{{flow.variables.${key}}}`, `"${key}" comes from the settings`);
     }
+    // schedule_reminder: the time and the text from the message, the rest from the settings.
+    const reminder = passed('schedule_reminder');
+    assert.equal(reminder.get('to'), '{{trigger.message.From}}');
+    assert.equal(reminder.get('when'), '{{trigger.message.Body}}');
+    assert.equal(reminder.get('body'), '{{flow.variables.reminderBody}}');
+    assert.equal(reminder.get('tag'), '{{flow.variables.reminderTag}}');
+    for (const key of ['timeZone', 'quietHours', 'quietDays', 'locale', 'idempotencyKey']) {
+      assert.equal(reminder.get(key), `{{flow.variables.${key}}}`, `reminder shares "${key}"`);
+    }
+    // Exactly the reminder's own settings are prefixed, and each is used.
+    assert.deepEqual(
+      settingKeys.filter((key) => key.startsWith('reminder')),
+      ['reminderBody', 'reminderTag'],
+    );
+  });
+
+  it("the cancel loop's bookkeeping never touches a setting", () => {
+    const bookkeeping = flow.states
+      .filter((state) => state.type === 'set-variables' && state.name !== 'schedule_settings')
+      .flatMap((state) => (state.properties.variables as { key: string }[]).map(({ key }) => key));
+    assert.ok(bookkeeping.length > 0);
+    for (const key of bookkeeping) assert.ok(!settingKeys.includes(key), key);
   });
 });
 
 describe('flows/scheduler.json: what a texter gets (interpreted, against the built functions)', () => {
   const flow = loadFlow();
-  const emulator = new MessagesEmulator();
+  const emulator = new MessagesEmulator({ sendIntervalMs: 0 });
   let env: Record<string, string>;
-  const sender = '+15557654321';
+  let functions: CallFunction;
+  let senders = 0;
+  /** A recipient of its own for each test: the emulator is shared. */
+  const newSender = () => `+1555765${String(1000 + senders++).padStart(4, '0')}`;
+  const scheduledTo = (to: string) =>
+    [...emulator.messages.values()].filter((m) => m.to === to && m.status === 'scheduled');
 
   before(async () => {
     const url = await emulator.start();
     env = { MESSAGING_SERVICE_SID: `MG${'b'.repeat(32)}`, TWILIO_API_BASE_URL: url };
+    functions = builtFunctions(env);
   });
   after(() => emulator.stop());
 
-  for (const body of ['STOP', 'stop', ' Cancel ', 'CANCEL']) {
-    it(`"${body}" cancels the sender's scheduled messages and confirms`, () => {
-      const { state, scope } = runIncomingMessage(flow, { From: sender, Body: body });
-      assert.equal(state.type, 'run-function');
-      assert.equal(endpointOf(state), '/cancel-message');
-      assert.deepEqual(renderParameters(state, scope), { to: sender });
-      const ok = replyAfter(flow, state, 'success', scope, { ok: true, canceled: [] });
-      assert.equal(ok.to, sender);
-      assert.match(ok.body, /canceled/i);
-      const failed = replyAfter(flow, state, 'fail', scope, {
-        ok: false,
-        error: { code: 'TWILIO_UNAVAILABLE', message: 'Twilio is unavailable.' },
-      });
-      assert.match(failed.body, /Twilio is unavailable\./);
+  describe('anything else: the schedule path', () => {
+    it('schedules the settings for the sender, with a tag and the message as idempotency key', async () => {
+      const sender = newSender();
+      const sid = messageSid();
+      const run = await runFlow(
+        flow,
+        { From: sender, Body: 'Call the dentist', MessageSid: sid },
+        functions,
+      );
+      assert.equal(run.calls.length, 1);
+      const [call] = run.calls;
+      assert.equal(call?.widget, 'schedule_message');
+      const parameters = call?.parameters ?? {};
+      assert.equal(parameters.to, sender);
+      assert.equal(parameters.body, 'Reminder: Call the dentist');
+      assert.equal(parameters.delay, '1d');
+      assert.equal(parameters.timeZone, 'America/New_York');
+      assert.equal(parameters.quietHours, '21:00-08:00');
+      assert.equal(parameters.tag, 'scheduled');
+      assert.equal(parameters.idempotencyKey, sid);
+      // Exactly one send time is set; the others render empty, which the SPEC reads as absent.
+      const times = ['minutes', 'delay', 'sendAt', 'at', 'when'].filter(
+        (key) => parameters[key] !== '',
+      );
+      assert.deepEqual(times, ['delay']);
+      assert.equal(call?.answer.status, 200, JSON.stringify(call?.answer.body));
+      assert.equal(call?.answer.body.tag, 'scheduled');
+      assert.equal(scheduledTo(sender).length, 1);
     });
-  }
 
-  it('anything else schedules a message to the sender with the settings', () => {
-    const { state, scope } = runIncomingMessage(flow, { From: sender, Body: 'Call the dentist' });
-    assert.equal(endpointOf(state), '/schedule-message');
-    const parameters = renderParameters(state, scope);
-    assert.equal(parameters.to, sender);
-    assert.equal(parameters.body, 'Reminder: Call the dentist');
-    assert.equal(parameters.delay, '1d');
-    assert.equal(parameters.timeZone, 'America/New_York');
-    // Exactly one send time is set; the others render empty, which the SPEC reads as absent.
-    const times = ['minutes', 'delay', 'sendAt', 'at'].filter((key) => parameters[key] !== '');
-    assert.deepEqual(times, ['delay']);
+    it('the reply quotes sendAtText as /schedule-message returns it, not an ISO timestamp', async () => {
+      const sender = newSender();
+      const run = await runFlow(flow, { From: sender, Body: 'Call the dentist' }, functions);
+      const answer = run.calls[0]?.answer.body ?? {};
+      const sendAtText = answer.sendAtText as string;
+      assert.match(
+        sendAtText,
+        /^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2} at \d{1,2}:\d\d [AP]M E[SD]T$/,
+      );
+      assert.equal(run.reply.widget, 'reply_scheduled');
+      assert.equal(run.reply.to, sender);
+      assert.equal(run.reply.body, `Scheduled: your message will be sent ${sendAtText}.`);
+      assert.ok(!run.reply.body.includes(String(answer.sendAt)));
+      assert.ok(!run.reply.body.includes(String(answer.sendAtLocal)));
+      assert.ok(run.reply.template.includes('{{widgets.schedule_message.parsed.sendAtText}}'));
+    });
+
+    it('the Fail path replies with the error message /schedule-message returns', async () => {
+      const run = await runFlow(flow, { From: 'not a number', Body: 'hello' }, functions);
+      const answer = run.calls[0]?.answer;
+      assert.equal(answer?.status, 400);
+      const { message } = errorOf(answer);
+      assert.ok(message);
+      assert.equal(run.reply.widget, 'reply_schedule_failed');
+      assert.equal(run.reply.body, `Sorry, your message could not be scheduled: ${message}`);
+    });
+
+    for (const body of ['Call the dentist', 'remind me tomorrow at 9am to call mom']) {
+      it(`the same incoming message run twice ("${body}") schedules one message`, async () => {
+        const sender = newSender();
+        const incoming = { From: sender, Body: body, MessageSid: messageSid() };
+        const first = await runFlow(flow, incoming, functions);
+        const again = await runFlow(flow, incoming, functions);
+        const [one, two] = [first.calls[0]?.answer, again.calls[0]?.answer];
+        assert.equal(one?.status, 200, JSON.stringify(one?.body));
+        assert.equal(two?.status, 200, JSON.stringify(two?.body));
+        assert.equal(two?.body.replayed, true);
+        assert.equal(two?.body.sid, one?.body.sid);
+        assert.equal(scheduledTo(sender).length, 1);
+        assert.equal(again.reply.body, first.reply.body, 'the texter is told the same time');
+        // Another message with the same text is another request: the key is the message.
+        await runFlow(flow, { From: sender, Body: body }, functions);
+        assert.equal(scheduledTo(sender).length, 2);
+      });
+    }
   });
 
-  it('the scheduled reply shows sendAtLocal as /schedule-message returns it', async () => {
-    const { state, scope } = runIncomingMessage(flow, { From: sender, Body: 'Call the dentist' });
-    const answer = await invoke(
-      loadFunction('schedule-message'),
-      makeContext({ env }),
-      renderParameters(state, scope),
-    );
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    const sendAtLocal = answer.body.sendAtLocal as string;
-    assert.match(sendAtLocal, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[-+]\d\d:\d\d$/);
-    const reply = replyAfter(flow, state, 'success', scope, answer.body);
-    assert.equal(reply.to, sender);
-    assert.ok(reply.body.includes(sendAtLocal), reply.body);
-    assert.ok(
-      String(reply.state.properties.body).includes(`{{widgets.${state.name}.parsed.sendAtLocal}}`),
-    );
+  it('with REGISTRY=off, blanking tag, reminderTag and idempotencyKey in the settings is the whole edit', async () => {
+    const off = builtFunctions({ ...env, REGISTRY: 'off' });
+    for (const body of ['Call the dentist', 'remind me tomorrow at 9am to call mom']) {
+      const refused = await runFlow(flow, { From: newSender(), Body: body }, off);
+      assert.equal(errorOf(refused.calls[0]?.answer).code, 'REGISTRY_DISABLED');
+      const edited = loadFlow();
+      for (const variable of stateNamed(edited, 'schedule_settings').properties.variables as {
+        key: string;
+        value: string;
+      }[]) {
+        if (['tag', 'reminderTag', 'idempotencyKey'].includes(variable.key)) variable.value = '';
+      }
+      const run = await runFlow(edited, { From: newSender(), Body: body }, off);
+      const answer = run.calls[0]?.answer;
+      assert.equal(answer?.status, 200, JSON.stringify(answer?.body));
+      assert.ok(['reply_scheduled', 'reply_reminder_set'].includes(run.reply.widget));
+    }
   });
 
-  it('the Fail path replies with the error message /schedule-message returns', async () => {
-    const { state, scope } = runIncomingMessage(flow, { From: 'not a number', Body: 'hello' });
-    const answer = await invoke(
-      loadFunction('schedule-message'),
-      makeContext({ env }),
-      renderParameters(state, scope),
-    );
-    assert.equal(answer.status, 400);
-    const message = answer.body.error?.message as string;
-    assert.ok(message);
-    const reply = replyAfter(flow, state, 'fail', scope, answer.body);
-    assert.ok(reply.body.includes(message), reply.body);
-    assert.ok(
-      String(reply.state.properties.body).includes(
-        `{{widgets.${state.name}.parsed.error.message}}`,
-      ),
-    );
+  describe('"remind me …": the reminder path', () => {
+    it('"remind me tomorrow at 9am to call mom" schedules that text for 09:00 tomorrow, New York time', async () => {
+      const sender = newSender();
+      const sid = messageSid();
+      const text = 'remind me tomorrow at 9am to call mom';
+      const before = Date.now();
+      const run = await runFlow(flow, { From: sender, Body: text, MessageSid: sid }, functions);
+      const after = Date.now();
+      assert.equal(run.calls.length, 1);
+      const [call] = run.calls;
+      assert.equal(call?.widget, 'schedule_reminder');
+      assert.deepEqual(call?.parameters, {
+        to: sender,
+        body: `Reminder: ${text}`,
+        when: text,
+        timeZone: 'America/New_York',
+        quietHours: '21:00-08:00',
+        quietDays: '',
+        locale: '',
+        tag: 'reminder',
+        idempotencyKey: sid,
+      });
+      const answer = call?.answer;
+      assert.equal(answer?.status, 200, JSON.stringify(answer?.body));
+      assert.equal(answer?.body.interpreted, 'tomorrow at 9am');
+      assert.equal(answer?.body.timeZone, 'America/New_York');
+      assert.equal(answer?.body.tag, 'reminder');
+      // Tomorrow as New York's calendar has it when the function ran (between before and after).
+      const tomorrow = new Set([before, after].map((t) => nextDay(dateIn('America/New_York', t))));
+      const [date, time] = String(answer?.body.sendAtLocal).split('T');
+      assert.ok(tomorrow.has(date ?? ''), `${answer?.body.sendAtLocal} is tomorrow in New York`);
+      assert.match(time ?? '', /^09:00:00-0[45]:00$/);
+      const sendAtText = String(answer?.body.sendAtText);
+      assert.match(sendAtText, / at 9:00 AM E[SD]T$/);
+      // What Twilio holds: that text, to the sender, at that instant.
+      const [held] = scheduledTo(sender);
+      assert.equal(held?.sid, answer?.body.sid);
+      assert.equal(held?.body, `Reminder: ${text}`);
+      assert.equal(held?.sendAt, Date.parse(String(answer?.body.sendAt)));
+      assert.equal(run.reply.widget, 'reply_reminder_set');
+      assert.equal(run.reply.to, sender);
+      assert.equal(run.reply.body, `OK, I'll remind you ${sendAtText}.`);
+    });
+
+    for (const text of ['Remind me in 3 hours to stretch', '  REMIND ME next Monday 14:00: rent']) {
+      it(`"${text.trim()}" takes the reminder path too (case and spaces do not matter)`, async () => {
+        const run = await runFlow(flow, { From: newSender(), Body: text }, functions);
+        assert.equal(run.calls[0]?.widget, 'schedule_reminder');
+        assert.equal(run.calls[0]?.answer.status, 200, JSON.stringify(run.calls[0]?.answer.body));
+        assert.equal(run.reply.widget, 'reply_reminder_set');
+      });
+    }
+
+    it('"please remind me tomorrow" does not start with "remind me": the schedule path', async () => {
+      const run = await runFlow(
+        flow,
+        { From: newSender(), Body: 'please remind me tomorrow' },
+        functions,
+      );
+      assert.equal(run.calls[0]?.widget, 'schedule_message');
+    });
+
+    it('"remind me to call mom" names no time: the reply says how to say one, nothing is scheduled', async () => {
+      const sender = newSender();
+      const run = await runFlow(flow, { From: sender, Body: 'remind me to call mom' }, functions);
+      const answer = run.calls[0]?.answer;
+      assert.equal(answer?.status, 400);
+      const { code, message } = errorOf(answer);
+      assert.equal(code, 'INVALID_WHEN');
+      assert.equal(run.reply.widget, 'reply_reminder_failed');
+      assert.equal(run.reply.body, `Sorry, I couldn't set that reminder: ${message}`);
+      assert.match(run.reply.body, /tomorrow at 9am/);
+      assert.equal(scheduledTo(sender).length, 0);
+    });
   });
 
-  it('the cancel parameters are ones /cancel-message accepts', async () => {
-    const { state, scope } = runIncomingMessage(flow, { From: sender, Body: 'STOP' });
-    const answer = await invoke(
-      loadFunction('cancel-message'),
-      makeContext({ env }),
-      renderParameters(state, scope),
-    );
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    assert.equal(answer.body.ok, true);
+  describe('STOP, CANCEL and the other opt-out words: the cancel path', () => {
+    it('STOP cancels every scheduled message to the sender, and only theirs, and says so', async () => {
+      const sender = newSender();
+      const other = newSender();
+      for (const body of ['one', 'two', 'remind me tomorrow at 9am to call mom']) {
+        await runFlow(flow, { From: sender, Body: body }, functions);
+      }
+      await runFlow(flow, { From: other, Body: 'not mine' }, functions);
+      assert.equal(scheduledTo(sender).length, 3);
+
+      const run = await runFlow(flow, { From: sender, Body: 'STOP' }, functions);
+      assert.deepEqual(
+        run.calls.map((call) => [call.widget, call.parameters]),
+        [['cancel_scheduled', { to: sender }]],
+      );
+      assert.equal(run.calls[0]?.answer.body.complete, true);
+      assert.equal(scheduledTo(sender).length, 0);
+      assert.equal(scheduledTo(other).length, 1);
+      assert.equal(run.reply.widget, 'reply_canceled');
+      assert.equal(run.reply.to, sender);
+      assert.equal(run.reply.body, 'All your scheduled messages have been canceled (3).');
+    });
+
+    for (const body of ['stop', ' Cancel ', 'UNSUBSCRIBE', 'quit', 'StopAll']) {
+      it(`"${body}" takes the cancel path, with nothing scheduled`, async () => {
+        const sender = newSender();
+        const run = await runFlow(flow, { From: sender, Body: body }, functions);
+        assert.equal(run.calls[0]?.endpoint, '/cancel-message');
+        assert.equal(run.calls[0]?.answer.status, 200);
+        assert.equal(run.reply.body, 'All your scheduled messages have been canceled (0).');
+      });
+    }
+
+    it('while complete is false it calls again, adding up what each call canceled', async () => {
+      const cancel = stubbedCancel(
+        cancelAnswer({ canceled: 300, complete: false }),
+        cancelAnswer({ canceled: 250, complete: false }),
+        cancelAnswer({ canceled: 7, complete: true }),
+      );
+      const run = await runFlow(flow, { From: newSender(), Body: 'STOP' }, cancel);
+      assert.equal(run.calls.length, 3);
+      assert.equal(cancel.left(), 0);
+      assert.ok(run.calls.every((call) => call.widget === 'cancel_scheduled'));
+      assert.equal(run.reply.widget, 'reply_canceled');
+      assert.equal(run.reply.body, 'All your scheduled messages have been canceled (557).');
+    });
+
+    it('at most 5 calls: still incomplete after the fifth, it says not all are canceled yet', async () => {
+      const incomplete = cancelAnswer({ canceled: 100, complete: false });
+      const cancel = stubbedCancel(...Array.from({ length: 6 }, () => incomplete));
+      const run = await runFlow(flow, { From: newSender(), Body: 'CANCEL' }, cancel);
+      assert.equal(run.calls.length, 5);
+      assert.equal(cancel.left(), 1, 'no sixth call');
+      assert.equal(run.variables.cancel_calls, '5');
+      assert.equal(run.reply.widget, 'reply_cancel_incomplete');
+      assert.match(run.reply.body, /^Not all of your scheduled messages could be canceled yet/);
+      assert.match(run.reply.body, /canceled so far: 500/);
+    });
+
+    it('an answer without complete is not taken as complete: it calls again', async () => {
+      const odd: FunctionAnswer = { status: 200, body: { ok: true, canceled: [], failed: [] } };
+      const cancel = stubbedCancel(odd, cancelAnswer({ complete: true }));
+      const run = await runFlow(flow, { From: newSender(), Body: 'STOP' }, cancel);
+      assert.equal(run.calls.length, 2);
+      assert.equal(run.reply.widget, 'reply_canceled');
+    });
+
+    it('a failure in an earlier call is not forgotten when a later one completes cleanly', async () => {
+      const cancel = stubbedCancel(
+        cancelAnswer({ canceled: 4, failed: [{ code: 'NOT_CANCELABLE' }], complete: false }),
+        cancelAnswer({ canceled: 2, complete: true }),
+      );
+      const run = await runFlow(flow, { From: newSender(), Body: 'STOP' }, cancel);
+      assert.equal(run.reply.widget, 'reply_cancel_partial');
+      assert.match(run.reply.body, /^Some of your scheduled messages could not be canceled/);
+      assert.match(run.reply.body, /canceled: 6, not canceled: 1/);
+      assert.doesNotMatch(run.reply.body, /may still go out/);
+    });
+
+    it('a cancel Twilio refused (error 30409): "could not be canceled", counted', async () => {
+      const sender = newSender();
+      for (const body of ['one', 'two', 'three']) {
+        await runFlow(flow, { From: sender, Body: body }, functions);
+      }
+      const [stuck] = scheduledTo(sender);
+      assert.ok(stuck);
+      emulator.inject(
+        {
+          kind: 'status',
+          status: 400,
+          code: 30409,
+          message: 'Message is not in a cancelable state',
+        },
+        1,
+        (req) => req.method === 'POST' && req.path.endsWith(`/Messages/${stuck.sid}.json`),
+      );
+      const run = await runFlow(flow, { From: sender, Body: 'STOP' }, functions);
+      const answer = run.calls[0]?.answer.body;
+      assert.deepEqual(
+        ((answer?.failed ?? []) as { sid: string; maybeCanceled?: boolean }[]).map((f) => [
+          f.sid,
+          f.maybeCanceled,
+        ]),
+        [[stuck.sid, undefined]],
+      );
+      assert.equal(run.reply.widget, 'reply_cancel_partial');
+      assert.match(run.reply.body, /canceled: 2, not canceled: 1/);
+    });
+
+    it('a cancel Twilio did not answer (500): some may still go out', async () => {
+      const sender = newSender();
+      for (const body of ['one', 'two']) {
+        await runFlow(flow, { From: sender, Body: body }, functions);
+      }
+      const [unsure] = scheduledTo(sender);
+      assert.ok(unsure);
+      emulator.inject(
+        { kind: 'status', status: 500, code: 20500, message: 'Internal Server Error' },
+        1,
+        (req) => req.method === 'POST' && req.path.endsWith(`/Messages/${unsure.sid}.json`),
+      );
+      const run = await runFlow(flow, { From: sender, Body: 'STOP' }, functions);
+      const failed = run.calls[0]?.answer.body.failed as { maybeCanceled?: boolean }[];
+      assert.equal(failed[0]?.maybeCanceled, true);
+      assert.equal(run.reply.widget, 'reply_cancel_maybe_sent');
+      assert.match(run.reply.body, /may still go out/);
+      assert.match(run.reply.body, /canceled: 1, not confirmed: 1/);
+    });
+
+    it('the Fail path replies with the error message /cancel-message returns', async () => {
+      const error = {
+        code: 'TWILIO_RATE_LIMITED',
+        message: 'Sorry, too many requests right now. Please try again in a minute.',
+      };
+      for (const answers of [
+        [{ status: 503, body: { ok: false, error } }],
+        // A fail on a later call of the loop ends it the same way.
+        [
+          cancelAnswer({ canceled: 10, complete: false }),
+          { status: 503, body: { ok: false, error } },
+        ],
+      ]) {
+        const run = await runFlow(
+          flow,
+          { From: newSender(), Body: 'STOP' },
+          stubbedCancel(...answers),
+        );
+        assert.equal(run.reply.widget, 'reply_cancel_failed');
+        assert.equal(
+          run.reply.body,
+          `Sorry, your scheduled messages could not all be canceled: ${error.message}`,
+        );
+      }
+    });
   });
 });

@@ -18,6 +18,8 @@ const TIME_TESTS = [
   'test/local-text.test.ts',
   'test/zone-data.test.ts',
   'test/when.test.ts',
+  'test/recurrence.test.ts',
+  'test/series.test.ts',
 ];
 
 /** UTC (Twilio), a southern-hemisphere DST zone ahead of UTC, a northern one behind it. */

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import twilio from 'twilio';
 import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator/messages-api';
 import { installResponseStandIn, type ResponseStandIn } from '../../emulator/twilio-response';
-import { CREATED_SID, ENV, SERVICE, TO } from './inputs';
+import { CREATED_SID, ENV, ENV_V1, SERVICE, TO } from './inputs';
 
 const require = createRequire(import.meta.url);
 installResponseStandIn();
@@ -34,18 +34,44 @@ const instantClient = {
     },
   },
 };
+/** The registry off (REGISTRY=off): version 1's path, which the stand-in measures. */
 export const standInContext = {
   DOMAIN_NAME: 'localhost',
   PATH: '/schedule-message',
-  ...ENV,
+  ...ENV_V1,
   getTwilioClient: () => instantClient,
+};
+
+/** Sync writes the stand-in below has answered: a build without a registry makes none. */
+export const syncStandIn = { creates: 0 };
+
+/**
+ * Twilio and Sync stand-ins that answer at once, the registry on (version 2's default): the
+ * figure is our code, registry writes included. Only what a schedule without a key uses:
+ * `sync.v1.services(x).syncMaps(y).syncMapItems.create(...)` resolving the item.
+ */
+const syncMapItems = {
+  create: async (params: { key: string; data: unknown }) => {
+    syncStandIn.creates++;
+    return { key: params.key, data: params.data, revision: '0' };
+  },
+};
+const instantSyncClient = {
+  ...instantClient,
+  sync: { v1: { services: (_service: string) => ({ syncMaps: (_map: string) => ({ syncMapItems }) }) } },
+};
+export const registryStandInContext = {
+  DOMAIN_NAME: 'localhost',
+  PATH: '/schedule-message',
+  ...ENV,
+  getTwilioClient: () => instantSyncClient,
 };
 
 /** The real twilio client, as the runtime builds it, with the handler's own transport. */
 export const realClientContext = {
   DOMAIN_NAME: 'localhost',
   PATH: '/schedule-message',
-  ...ENV,
+  ...ENV_V1,
   // A discard port on loopback: if the fetch stand-in were missing, nothing would leave.
   TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
   getTwilioClient: (opts?: Record<string, unknown>) =>
@@ -119,6 +145,20 @@ export async function invokeOnce(
   const response = lastResponse as ResponseStandIn | undefined;
   if (response?.statusCode !== 200) {
     throw new Error(`expected 200, got ${response?.statusCode}: ${JSON.stringify(response?.body)}`);
+  }
+}
+
+/** Whether this build answers 200 to `event` (an older build may not know a parameter). */
+export async function accepts(
+  handler: Handler,
+  context: unknown,
+  event: Record<string, string>,
+): Promise<boolean> {
+  try {
+    await withLog(noLog, () => invokeOnce(handler, context, event));
+    return true;
+  } catch {
+    return false;
   }
 }
 

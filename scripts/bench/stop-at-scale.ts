@@ -2,7 +2,7 @@
 // scheduled messages (and 300 older ones), every Twilio call slowed by a loopback latency proxy
 // in front of the emulator (both in a child process, as Twilio is not on our CPU): how many are
 // canceled in one invocation, and how long it takes, at 0, 50 and 100 ms per call.
-import { runStopAtScale } from '../../test/support/stop-at-scale';
+import { runStopAtScale } from '../../emulator/stop-at-scale';
 import { fixed, progress, table, thousands, verdict } from './report';
 import type { Aim, Section, SectionResult } from './section';
 

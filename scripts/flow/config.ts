@@ -2,7 +2,7 @@
 // service name and environment from .twilioserverlessrc (as twilio-run reads them).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs, parseEnv } from 'node:util';
+import { parseArgs } from 'node:util';
 import { DeployFlowError } from './errors';
 
 export const DEFAULT_FLOW_FILE = 'flows/scheduler.json';
@@ -105,11 +105,7 @@ function parse(argv: string[]) {
  * The entries of a .env file, read by Node's own parser (as `node --env-file` does: comments,
  * quotes and `export` handled); {} when there is no such file.
  */
-export function readDotEnv(path: string): Record<string, string> {
-  if (!existsSync(path)) return {};
-  const entries = Object.entries(parseEnv(readFileSync(path, 'utf8')));
-  return Object.fromEntries(entries.map(([key, value]) => [key, value ?? '']));
-}
+export { readDotEnv } from '../env-file';
 
 /** None of the credentials is set (as opposed to a half-given or malformed set). */
 export class NoCredentialsError extends DeployFlowError {

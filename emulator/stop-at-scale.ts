@@ -5,9 +5,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import type { Fault } from '../../emulator/messages-api';
 import type { FarTwilioReport, FarTwilioSetup } from './far-twilio';
-import { invoke, loadFunction, makeContext } from './functions';
+import { invoke, loadFunction, makeContext } from './functions-runtime';
+import type { Fault } from './messages-api';
 
 export const STOP_RECIPIENT = '+15551230077';
 const SERVICE = `MG${'a'.repeat(32)}`;

@@ -2,8 +2,9 @@
 // proxy, so that their CPU time is not the function's, as with the real Twilio. Run by
 // startFarTwilio() (stop-at-scale.ts) through fork + IPC; it exits when told to, or when its
 // parent goes away.
-import { type Fault, MessagesEmulator } from '../../emulator/messages-api';
+
 import { startLatencyProxy } from './latency-proxy';
+import { type Fault, MessagesEmulator } from './messages-api';
 
 export interface FarTwilioSetup {
   delayMs: number;
