@@ -20,6 +20,8 @@ const TIME_TESTS = [
   'test/when.test.ts',
   'test/recurrence.test.ts',
   'test/series.test.ts',
+  'test/recipient-time.test.ts',
+  'test/done-when.test.ts',
 ];
 
 /** UTC (Twilio), a southern-hemisphere DST zone ahead of UTC, a northern one behind it. */

@@ -85,6 +85,7 @@ describe('registry (Sync), through the built functions', () => {
           status: 'scheduled',
           sendAt: ok.body.sendAt,
           sendAtLocal: ok.body.sendAtLocal,
+          sendAtText: ok.body.sendAtText,
           timeZone: 'America/New_York',
           tag: 'appt-1',
         },

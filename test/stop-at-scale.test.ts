@@ -4,8 +4,8 @@
 // asserted: what must hold is the count, `complete`, and the bound.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CONCURRENCY } from '../src/endpoints/cancel-message';
 import { runStopAtScale } from '../emulator/stop-at-scale';
+import { CONCURRENCY } from '../src/endpoints/cancel-message';
 
 describe('STOP at scale (built function, emulator behind a 100 ms proxy)', () => {
   it('cancels all 1,000 scheduled messages among 1,300, complete, in one invocation', async () => {

@@ -10,7 +10,7 @@ import { SeriesBook } from '../registry/series';
 import { cancelOne } from '../twilio/cancel';
 import { PAGE_SIZE, type ScanResult, type ScanStop, scanScheduled } from '../twilio/message-scan';
 import { SyncMaps } from '../twilio/sync-map';
-import { type Invocation, registryOf } from './invocation';
+import { type Invocation, registryOf, registryUnavailable } from './invocation';
 
 /**
  * Cancels in flight at once when clearing a recipient. A STOP must clear 1,000 messages within
@@ -174,14 +174,11 @@ async function cancelByLabel(
   }
   const listing = await registry.records.upcoming(by, invocation.now);
   if (!listing.ok) {
-    return {
-      ok: false,
-      error: {
-        code: 'REGISTRY_UNAVAILABLE',
-        message: "Sorry, the scheduled messages can't be canceled right now.",
-        detail: `The registry (Twilio Sync) could not be read (${listing.error.code}). Nothing was canceled; try again shortly.`,
-      },
-    };
+    return registryUnavailable(
+      "Sorry, the scheduled messages can't be canceled right now.",
+      'could not be read, so nothing was canceled',
+      listing.error,
+    );
   }
   const client = invocation.twilio();
   const canceled: string[] = [];

@@ -2,7 +2,7 @@
 // lives here rather than in the edge: endpoints never import the layer above them.
 import type { Twilio as TwilioClient } from 'twilio';
 import type { Budget } from '../core/budget';
-import type { Result } from '../core/errors';
+import type { AppError, Failure, Result } from '../core/errors';
 import type { Config } from '../input/config';
 import type { Event } from '../input/event-fields';
 import { IdempotencyKeys } from '../registry/idempotency';
@@ -31,4 +31,20 @@ export function registryOf(
   if (settings === undefined) return undefined;
   const maps = new SyncMaps(invocation.twilio, settings.service);
   return { records: new Registry(maps, invocation), keys: new IdempotencyKeys(maps) };
+}
+
+/**
+ * The registry (Twilio Sync) could not be used: `message` tells the texter what did not happen,
+ * `detail` the builder what failed (Sync's own code, when there is one).
+ */
+export function registryUnavailable(message: string, detail: string, cause?: AppError): Failure {
+  const because = cause ? ` (${cause.code})` : '';
+  return {
+    ok: false,
+    error: {
+      code: 'REGISTRY_UNAVAILABLE',
+      message,
+      detail: `The registry (Twilio Sync) ${detail}${because}. Try again shortly.`,
+    },
+  };
 }

@@ -5,7 +5,7 @@
 // message itself but a series' next occurrences.
 import { ok, type Result } from '../core/errors';
 import { parseStatusReport } from '../input/status-callback';
-import { type Invocation, registryOf } from './invocation';
+import { type Invocation, registryOf, registryUnavailable } from './invocation';
 import { armSeries } from './series';
 
 /** A series moves on when one of its messages has gone out, or could not. */
@@ -37,13 +37,9 @@ export async function messageStatus(invocation: Invocation): Promise<Result<Stat
     case 'unknown':
       return ok({ recorded: false, ignored: 'unknown-sid' });
     case 'failed':
-      return {
-        ok: false,
-        error: {
-          code: 'REGISTRY_UNAVAILABLE',
-          message: 'Sorry, that could not be recorded right now.',
-          detail: 'The registry (Twilio Sync) could not be updated with this status.',
-        },
-      };
+      return registryUnavailable(
+        'Sorry, that could not be recorded right now.',
+        'could not be updated with this status',
+      );
   }
 }

@@ -11,7 +11,7 @@ import type { SeriesPlan } from '../registry/series';
 import { computeSendTime, requestedTime, type SendTime } from '../time/send-time';
 import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
-import { type Invocation, registryOf } from './invocation';
+import { type Invocation, registryOf, registryUnavailable } from './invocation';
 import { planSeries, type SeriesAnswer, seriesTtl, startSeries, stopSeries } from './series';
 
 /** What a flow gets back for a scheduled message (README: "Answer"). */
@@ -36,14 +36,12 @@ const registryDisabled = () =>
     'idempotencyKey, tag, replace and repeat need the registry, which REGISTRY=off turns off.',
   );
 
-const registryUnavailable = (cause: AppError): Result<never> => ({
-  ok: false,
-  error: {
-    code: 'REGISTRY_UNAVAILABLE',
-    message: "Sorry, messages can't be scheduled right now. Nothing was sent.",
-    detail: `The registry (Twilio Sync) could not be reached (${cause.code}); Twilio was not called. Try again shortly.`,
-  },
-});
+const notReached = (cause: AppError) =>
+  registryUnavailable(
+    "Sorry, messages can't be scheduled right now. Nothing was sent.",
+    'could not be reached, so Twilio was not called',
+    cause,
+  );
 
 const keyInUse = (outcomeUnknown: boolean) =>
   fail(
@@ -199,7 +197,7 @@ export async function scheduleMessage(
       case 'in-use':
         return keyInUse(reservation.outcomeUnknown);
       case 'unavailable':
-        return registryUnavailable(reservation.error);
+        return notReached(reservation.error);
     }
   }
   const release = async () => {
@@ -212,7 +210,7 @@ export async function scheduleMessage(
     const listing = await registry.records.upcoming({ tag, to }, now);
     if (!listing.ok) {
       await release();
-      return registryUnavailable(listing.error);
+      return notReached(listing.error);
     }
     earlier = listing.records;
   }

@@ -2,11 +2,13 @@
 // With the registry the answer is read from our records (with send times, in send-time order);
 // without it, by recipient only, from Twilio's own list (which has no send times).
 import { fail, ok, type Result } from '../core/errors';
+import { DEFAULT_LOCALE } from '../input/config';
 import { type ListTarget, parseListTarget } from '../input/list-request';
 import type { MessageRecord } from '../registry/records';
+import { formatSendAtText } from '../time/local-text';
 import { formatLocal } from '../time/wall-clock';
 import { type ScanResult, scanScheduled } from '../twilio/message-scan';
-import { type Invocation, registryOf } from './invocation';
+import { type Invocation, registryOf, registryUnavailable } from './invocation';
 
 /** Studio parses at most 64 kB; stop adding messages well before that. */
 export const MAX_BODY_BYTES = 60_000;
@@ -29,6 +31,7 @@ export interface RecordedMessage {
   status: string;
   sendAt: string;
   sendAtLocal?: string;
+  sendAtText?: string;
   timeZone?: string;
   tag?: string;
   series?: string;
@@ -63,7 +66,9 @@ function shown(record: MessageRecord): RecordedMessage {
     sendAt: record.sendAt,
   };
   if (record.timeZone !== undefined) {
-    entry.sendAtLocal = formatLocal(Date.parse(record.sendAt), record.timeZone);
+    const instant = Date.parse(record.sendAt);
+    entry.sendAtLocal = formatLocal(instant, record.timeZone);
+    entry.sendAtText = formatSendAtText(instant, record.timeZone, record.locale ?? DEFAULT_LOCALE);
     entry.timeZone = record.timeZone;
   }
   if (record.tag !== undefined) entry.tag = record.tag;
@@ -106,14 +111,11 @@ export async function listScheduledMessages(invocation: Invocation): Promise<Res
   const by = targetOf(target.value);
   const listing = await registry.records.upcoming(by, invocation.now);
   if (!listing.ok) {
-    return {
-      ok: false,
-      error: {
-        code: 'REGISTRY_UNAVAILABLE',
-        message: "Sorry, the scheduled messages can't be looked up right now.",
-        detail: `The registry (Twilio Sync) could not be read (${listing.error.code}). Try again shortly.`,
-      },
-    };
+    return registryUnavailable(
+      "Sorry, the scheduled messages can't be looked up right now.",
+      'could not be read',
+      listing.error,
+    );
   }
   const messages: RecordedMessage[] = [];
   const add = sizeLimited(messages);

@@ -26,7 +26,7 @@ import {
 } from '../time/send-time';
 import { createScheduled } from '../twilio/create-message';
 import { MAX_TTL_SECONDS, SyncMaps } from '../twilio/sync-map';
-import type { Invocation } from './invocation';
+import { type Invocation, registryUnavailable } from './invocation';
 
 /** Occurrences created at once; Sync's per-Map write limit is shared with their records. */
 const CONCURRENCY = 4;
@@ -77,7 +77,7 @@ function rulesOf(plan: SeriesPlan): SendTimeRequest {
 
 type Created =
   | { kind: 'created'; occurrence: Occurrence }
-  | { kind: 'skipped' }
+  | { kind: 'skipped' | 'unavailable' }
   | { kind: 'failed'; error: AppError; maybeCreated: boolean };
 
 /** Claims, creates and records one occurrence at `time`. */
@@ -91,7 +91,8 @@ async function createOccurrence(
 ): Promise<Created> {
   const claimTtl = planTtl(plan, invocation.now);
   const claim = await book.claim(plan.series, index, claimTtl);
-  if (claim !== 'claimed') return { kind: 'skipped' };
+  if (claim === 'taken') return { kind: 'skipped' };
+  if (claim === 'unavailable') return { kind: 'unavailable' };
   const created = await createScheduled(invocation.twilio(), {
     to: plan.to,
     messagingServiceSid: plan.messagingServiceSid,
@@ -137,6 +138,8 @@ async function armWithin(
 ): Promise<{
   created: Occurrence[];
   failed: NonNullable<SeriesAnswer['failed']>;
+  /** Occurrences whose claim could not be written (Sync unreachable): not created. */
+  unavailable: number;
   error?: AppError;
 }> {
   const rules = rulesOf(plan);
@@ -154,10 +157,12 @@ async function armWithin(
   }
   const created: Occurrence[] = [];
   const failed: NonNullable<SeriesAnswer['failed']> = [];
+  let unavailable = 0;
   const queue = [...due];
   const one = async (item: { index: number; time: SendTime }) => {
     const outcome = await createOccurrence(invocation, registry, book, plan, item.index, item.time);
     if (outcome.kind === 'created') created.push(outcome.occurrence);
+    if (outcome.kind === 'unavailable') unavailable++;
     if (outcome.kind === 'failed') {
       const entry: NonNullable<SeriesAnswer['failed']>[number] = {
         at: item.time.sendAt,
@@ -172,7 +177,7 @@ async function armWithin(
   if (head !== undefined) {
     const outcome = await one(head);
     // The first create tells whether Twilio takes this message at all (number, content).
-    if (outcome.kind === 'failed') return { created, failed, error: outcome.error };
+    if (outcome.kind === 'failed') return { created, failed, unavailable, error: outcome.error };
   }
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
@@ -182,7 +187,7 @@ async function armWithin(
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
   created.sort((a, b) => a.sendAt.localeCompare(b.sendAt));
-  return { created, failed };
+  return { created, failed, unavailable };
 }
 
 /**
@@ -241,15 +246,10 @@ export async function startSeries(
   if (settings === undefined) throw new Error('startSeries needs the registry');
   const book = new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
   if (!(await book.save(plan, planTtl(plan, invocation.now)))) {
-    return {
-      ok: false,
-      error: {
-        code: 'REGISTRY_UNAVAILABLE',
-        message: "Sorry, messages can't be scheduled right now. Nothing was sent.",
-        detail:
-          'The series could not be saved in the registry (Twilio Sync); Twilio was not called.',
-      },
-    };
+    return registryUnavailable(
+      "Sorry, messages can't be scheduled right now. Nothing was sent.",
+      'could not save the series, so Twilio was not called',
+    );
   }
   const indexes = plan.planned.map((_, index) => index);
   const armed = await armWithin(invocation, registry, book, plan, indexes, firstIfTooSoon);
@@ -257,6 +257,14 @@ export async function startSeries(
     // Twilio refused the first one (the number, the content): the series ends here.
     await book.cancel(plan.series);
     return { ok: false, error: armed.error };
+  }
+  if (armed.created.length === 0 && armed.unavailable > 0) {
+    // No occurrence could be claimed: nothing was sent, and no callback would ever arm the rest.
+    await book.cancel(plan.series);
+    return registryUnavailable(
+      "Sorry, messages can't be scheduled right now. Nothing was sent.",
+      'could not be written, so nothing was scheduled',
+    );
   }
   const answer: SeriesAnswer = {
     series: plan.series,

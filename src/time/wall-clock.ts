@@ -52,10 +52,9 @@ function offsetAt(instant: number, zone: TimeZone): number {
   return offset;
 }
 
-export function wallTimeAt(instant: number, zone: TimeZone): WallTime {
-  // The wall clock is the instant shifted by the offset, read with UTC getters: the host's own
-  // zone never comes into it.
-  const local = new Date(instant + offsetAt(instant, zone) * MINUTE);
+/** The wall clock of a fixed UTC offset (minutes) at `instant`, read with UTC getters. */
+export function wallAtOffset(instant: number, offsetMinutes: number): WallTime {
+  const local = new Date(instant + offsetMinutes * MINUTE);
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
@@ -64,6 +63,15 @@ export function wallTimeAt(instant: number, zone: TimeZone): WallTime {
     minute: local.getUTCMinutes(),
     second: local.getUTCSeconds(),
   };
+}
+
+/** The zone's offset from UTC at `instant`, in minutes (-300 for EST). */
+export const offsetMinutesAt = (instant: number, zone: TimeZone): number => offsetAt(instant, zone);
+
+export function wallTimeAt(instant: number, zone: TimeZone): WallTime {
+  // The wall clock is the instant shifted by the offset, read with UTC getters: the host's own
+  // zone never comes into it.
+  return wallAtOffset(instant, offsetAt(instant, zone));
 }
 
 /**

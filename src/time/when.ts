@@ -8,7 +8,14 @@
 import type { Chrono, Component, ParsedResult } from 'chrono-node';
 import { fail, ok, type Result } from '../core/errors';
 import type { TimeZone } from './time-zone';
-import { instantsOf, isRealDate, type WallTime, wallTimeAt } from './wall-clock';
+import {
+  instantsOf,
+  isRealDate,
+  offsetMinutesAt,
+  type WallTime,
+  wallAtOffset,
+  wallTimeAt,
+} from './wall-clock';
 
 export interface WhenOptions {
   /** The clock, ms since epoch. */
@@ -155,26 +162,6 @@ const HOST_CLOCK_LANGUAGES = new Set(['zh']);
 
 const hostDateShowing = (w: WallTime): Date =>
   new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-
-/** The zone's offset from UTC at `instant`, in minutes, as chrono takes it. */
-function offsetMinutesAt(instant: number, zone: TimeZone): number {
-  const w = wallTimeAt(instant, zone);
-  const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((shown - instant) / 60_000);
-}
-
-/** The wall clock of a fixed offset at `instant` (read with UTC getters: no host zone). */
-function wallAtOffset(instant: number, offset: number): WallTime {
-  const d = new Date(instant + offset * 60_000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
-}
 
 const fieldsOf = (start: Components): WallTime => ({
   year: start.get('year') ?? 0,
