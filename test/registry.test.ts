@@ -136,6 +136,20 @@ describe('registry (Sync), through the built functions', () => {
     assert.equal(creates(), 1);
   });
 
+  it('the same key with other quiet days is other parameters (409), not a replay', async () => {
+    const base = {
+      to: ALICE,
+      body: 'days',
+      minutes: '30',
+      timeZone: 'America/New_York',
+      idempotencyKey: 'crm-47',
+    };
+    await call(schedule, { ...base, quietDays: 'sun' });
+    const other = await call(schedule, { ...base, quietDays: 'sat' });
+    assert.equal(other.body.error?.code, 'IDEMPOTENCY_KEY_REUSED');
+    assert.equal(creates(), 1);
+  });
+
   it('20 concurrent requests with one key create exactly one message', async () => {
     const event = { to: BOB, body: 'exactly once', minutes: '45', idempotencyKey: 'burst-1' };
     const answers = await Promise.all(Array.from({ length: 20 }, () => call(schedule, event)));

@@ -241,6 +241,25 @@ describe('repeat: a series through the built functions and the emulator', () => 
     assert.equal(creates(), before);
   });
 
+  it('a series whose first create gets a 5xx keeps its idempotency key taken (the message may exist)', async () => {
+    emulator.inject({ kind: 'status', status: 500 }, 1, isCreate);
+    const event = {
+      to: '+15553330008',
+      body: 'x',
+      repeat: 'daily',
+      count: '3',
+      delay: '1d',
+      timeZone: NY,
+      idempotencyKey: 'series-5xx',
+    };
+    const failed = await call(schedule, event);
+    assert.equal(failed.status, 502);
+    const before = creates();
+    const again = await call(schedule, event);
+    assert.equal(again.body.error?.code, 'IDEMPOTENCY_KEY_IN_USE');
+    assert.equal(creates(), before, 'no second try at Twilio');
+  });
+
   it('repeat without the registry is 400 REGISTRY_DISABLED; a bad rule is INVALID_REPEAT', async () => {
     const off = await invoke(schedule, makeContext({ env: { ...env, REGISTRY: 'off' } }), {
       to: '+15553330007',

@@ -28,13 +28,16 @@ export type ScheduleAnswer = {
   registered?: false;
 } & Omit<SendTime, 'instant'>;
 
-const registryDisabled = () =>
+const registryDisabled = (field: string) =>
   fail(
     'REGISTRY_DISABLED',
     'Sorry, that request could not be handled.',
-    'idempotencyKey',
+    field,
     'idempotencyKey, tag, replace and repeat need the registry, which REGISTRY=off turns off.',
   );
+
+/** Twilio failed or did not answer: a message may exist all the same. */
+const OUTCOME_UNKNOWN: ReadonlySet<string> = new Set(['TWILIO_UNAVAILABLE', 'TWILIO_TIMEOUT']);
 
 const notReached = (cause: AppError) =>
   registryUnavailable(
@@ -164,11 +167,12 @@ export async function scheduleMessage(
   const { to, messagingServiceSid } = parsed.value;
   const { idempotencyKey, tag, replace } = parsed.value.registry;
   const registry = registryOf(invocation);
-  if (
-    registry === undefined &&
-    (idempotencyKey !== undefined || tag !== undefined || parsed.value.repeat !== undefined)
-  )
-    return registryDisabled();
+  if (registry === undefined) {
+    // Named by the first parameter that needs what REGISTRY=off turned off.
+    if (idempotencyKey !== undefined) return registryDisabled('idempotencyKey');
+    if (tag !== undefined) return registryDisabled('tag');
+    if (parsed.value.repeat !== undefined) return registryDisabled('repeat');
+  }
 
   // Without a Messaging Service Twilio ignores the schedule and sends at once: never call it so.
   if (messagingServiceSid === undefined) {
@@ -227,7 +231,10 @@ export async function scheduleMessage(
       extras,
     );
     if (!started.ok) {
-      await release();
+      // As for one message: an outcome Twilio left unknown keeps the key taken.
+      if (keys && idempotencyKey && OUTCOME_UNKNOWN.has(started.error.code))
+        await keys.markUnknown(idempotencyKey, fingerprint, now);
+      else await release();
       return started;
     }
     answer = started.value;
@@ -254,7 +261,7 @@ export async function scheduleMessage(
     }
     answer = one.answer;
   } else {
-    return registryDisabled();
+    return registryDisabled('repeat');
   }
 
   if (replace && registry)

@@ -10,6 +10,7 @@ import { randomHex } from '../core/digest';
 import type { AppError, Result } from '../core/errors';
 import { ok } from '../core/errors';
 import { SECOND } from '../core/units';
+import { DEFAULT_LOCALE } from '../input/config';
 import type { ScheduleRequest } from '../input/schedule-request';
 import { type MessageRecord, RETENTION_MS } from '../registry/records';
 import type { Registry } from '../registry/registry';
@@ -24,6 +25,7 @@ import {
   type SendTime,
   type SendTimeRequest,
 } from '../time/send-time';
+import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
 import { MAX_TTL_SECONDS, SyncMaps } from '../twilio/sync-map';
 import { type Invocation, registryUnavailable } from './invocation';
@@ -71,7 +73,7 @@ function rulesOf(plan: SeriesPlan): SendTimeRequest {
     quietHours: plan.quietHours,
     quietDays: plan.quietDays ? (new Set(plan.quietDays) as QuietDays) : null,
     ifTooSoon: 'reject',
-    locale: plan.locale ?? 'en-US',
+    locale: plan.locale ?? DEFAULT_LOCALE,
   };
 }
 
@@ -309,12 +311,8 @@ export async function armSeries(
   const after = await book.load(series);
   if (after !== 'unavailable' && after?.canceled) {
     for (const occurrence of created) {
-      await invocation
-        .twilio()
-        .messages(occurrence.sid)
-        .update({ status: 'canceled' })
-        .catch(() => undefined);
-      await registry.setStatus(occurrence.sid, 'canceled');
+      const outcome = await cancelOne(invocation.twilio(), occurrence.sid);
+      if (outcome.kind !== 'failed') await registry.setStatus(occurrence.sid, 'canceled');
     }
   }
   return { armed: created.length };

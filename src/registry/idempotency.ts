@@ -25,6 +25,8 @@ export function fingerprintOf(request: unknown): string {
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  // A Set (quiet days) by its members, in order: JSON would write every Set as {}.
+  if (value instanceof Set) return canonicalJson([...value].sort());
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
