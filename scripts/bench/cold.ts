@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../local-stack';
 import { runNode, timeProcess } from './child-node';
-import { CREATED_SID, ENV, TO, variants } from './inputs';
+import { CREATED_SID, ENV_V1, TO, variants } from './inputs';
 import { fixed, progress, signed, table, verdict } from './report';
 import { type Aim, type BenchOptions, SCRATCH, type Section, type SectionResult } from './section';
 import { median, medianDifferenceInterval } from './stats';
@@ -119,7 +119,7 @@ function timeFirstInvocation(functions: string, event: Record<string, string>): 
     globalThis.Twilio = { Response: class { setStatusCode(c) { this.statusCode = c; } setBody() {} appendHeader() {} } };
     const { handler } = require(${JSON.stringify(module)});
     const client = { messages: { create: async () => ({ sid: '${CREATED_SID}', status: 'scheduled' }) } };
-    const context = { ...${JSON.stringify(ENV)}, getTwilioClient: () => client };
+    const context = { ...${JSON.stringify(ENV_V1)}, getTwilioClient: () => client };
     console.log = () => {};
     const t = process.hrtime.bigint();
     handler(context, ${JSON.stringify(event)}, (error, response) => {
@@ -145,7 +145,7 @@ function benchFirstInvocation(functions: string, runs: number): SectionResult {
     return [variant.name, fixed(median(times), 2), fixed(Math.max(...times), 2)];
   });
   const text = [
-    `### 1b. First invocation in a fresh process (\`schedule-message\`, client answers at once, ${runs} processes per input)`,
+    `### 1b. First invocation in a fresh process (\`schedule-message\`, client answers at once, \`REGISTRY=off\`, ${runs} processes per input)`,
     '',
     table(['input', 'median ms', 'slowest ms'], rows),
     '',

@@ -25,6 +25,23 @@ export type Handler = (
 export const loadHandler = (functions: string, name: string): Handler =>
   require(join(functions, `${name}.protected.js`)).handler;
 
+/**
+ * The handler of a module instance of its own, sharing nothing with loadHandler's: our transport
+ * keeps `http.request` from its first call, so an instance that ran with installInstantHttp
+ * would keep answering in-process.
+ */
+export function loadOwnHandler(functions: string, name: string): Handler {
+  const path = require.resolve(join(functions, `${name}.protected.js`));
+  const shared = require.cache[path];
+  delete require.cache[path];
+  try {
+    return require(path).handler;
+  } finally {
+    if (shared) require.cache[path] = shared;
+    else delete require.cache[path];
+  }
+}
+
 /** A stand-in for Twilio only: `messages.create` resolves at once. Everything of ours runs. */
 const instantClient = {
   messages: {
@@ -58,7 +75,9 @@ const syncMapItems = {
 };
 const instantSyncClient = {
   ...instantClient,
-  sync: { v1: { services: (_service: string) => ({ syncMaps: (_map: string) => ({ syncMapItems }) }) } },
+  sync: {
+    v1: { services: (_service: string) => ({ syncMaps: (_map: string) => ({ syncMapItems }) }) },
+  },
 };
 export const registryStandInContext = {
   DOMAIN_NAME: 'localhost',
@@ -80,8 +99,9 @@ export const realClientContext = {
 
 /**
  * Answers every HTTP call in-process with a 201 Message, as the Messages API would: through
- * `fetch` (our transport before it moved to node:http) and through `http.request`, which the
- * bundles look up on the module at each call. Returns the undo.
+ * `fetch` (our transport before it moved to node:http) and through `http.request`, which our
+ * transport takes from the module on its first call and keeps: use a module instance of its own
+ * (loadOwnHandler) whose first Twilio call is made with this in place. Returns the undo.
  */
 export function installInstantHttp(): () => void {
   const sid = `SM${'c'.repeat(32)}`;

@@ -6,11 +6,15 @@
 //   e2e      the real twilio-run server (--no-fork-process --no-live) against the local
 //            Messages emulator, beside the emulator alone and a no-op function
 //   memory   RSS before and after 100,000 in-process invocations
+//   registry round trips (Twilio, Sync) per request, counted at the local emulator, and time
+//   recipient-when  `timeZone=recipient` and `when`: first use in a fresh process, and per call
+//   series   a 35-occurrence series (repeat): round trips and time; the cost of arming per callback
 //   stop     STOP at scale: /cancel-message by `to` for 1,000 scheduled, Twilio 0-100 ms away
 // `npm run bench -- handler memory` runs only the sections named; `--functions DIR` measures
 // another build (e.g. of an older commit) for a before/after, except e2e, which serves this
 // checkout's functions/. Every loop is bounded in count and in time; each server process it
-// starts (two twilio-run) is stopped by its own PID.
+// starts (two twilio-run) is stopped by its own PID; the in-process emulators and proxies of
+// registry and series are stopped by their own handles.
 // A new section: a module exporting a `Section` (see section.ts), listed in SECTIONS below.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,16 +23,22 @@ import { coldSection } from './cold';
 import { e2eSection } from './e2e';
 import { handlerSection } from './handler';
 import { memorySection } from './memory';
+import { recipientWhenSection } from './recipient-when';
+import { registrySection } from './registry';
 import { machine, table, verdict } from './report';
 import type { Section, SectionResult } from './section';
+import { seriesSection } from './series';
 import { stopAtScaleSection } from './stop-at-scale';
 
 /** Every section, in the order the report prints them (and numbers their headings). */
 const SECTIONS: Section[] = [
   coldSection,
   handlerSection,
+  recipientWhenSection,
   e2eSection,
   memorySection,
+  registrySection,
+  seriesSection,
   stopAtScaleSection,
 ];
 

@@ -56,7 +56,7 @@ async function benchMemory(functions: string, invocations: number): Promise<Sect
     const after = settle();
     const growth = mb(after.rss - before.rss);
     const text = [
-      `### 4. Memory over ${thousands(done)} in-process invocations (the three inputs in turn, client answers at once; RSS after a full GC)`,
+      `### 4. Memory over ${thousands(done)} in-process invocations (the three inputs in turn, client answers at once, \`REGISTRY=off\`; RSS after a full GC)`,
       '',
       table(
         ['', 'RSS MB', 'heap used MB'],

@@ -188,8 +188,11 @@ export async function scheduleMessage(
   if (!work.ok) return work;
   const ttl = work.value.ttl;
 
-  // Reserve the key before anything else: a second request finds it taken.
-  const fingerprint = fingerprintOf({ ...request, registry: { tag, replace } });
+  // Reserve the key before anything else: a second request finds it taken. The fingerprint (a
+  // hash of the whole request) is only worth its cost when there is a key to compare it with.
+  const fingerprint = idempotencyKey
+    ? fingerprintOf({ ...request, registry: { tag, replace } })
+    : '';
   const keys: IdempotencyKeys | undefined = idempotencyKey ? registry?.keys : undefined;
   if (keys && idempotencyKey) {
     const reservation = await keys.reserve(idempotencyKey, fingerprint, ttl, now);
