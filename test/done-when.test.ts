@@ -62,6 +62,24 @@ describe('version 2, done when', () => {
     assert.match(String(answer.body.error?.message), /tomorrow at 9am/);
   });
 
+  it('issue 14: a phrase in quiet hours is moved out of them; too soon and too late are refused', async () => {
+    at('2026-12-02T15:00:00Z'); // 10:00 in New York
+    const base = { to: '+15550001402', body: 'x', timeZone: 'America/New_York' };
+    const quiet = await call(schedule, {
+      ...base,
+      when: 'tonight at 11pm',
+      quietHours: '21:00-08:00',
+    });
+    assert.equal(quiet.status, 200, JSON.stringify(quiet.body));
+    assert.equal(quiet.body.adjusted, 'quiet-hours');
+    assert.equal(quiet.body.sendAtLocal, '2026-12-03T08:00:00-05:00');
+    assert.equal(quiet.body.interpreted, 'tonight at 11pm');
+    const soon = await call(schedule, { ...base, when: 'in 5 minutes' });
+    assert.equal(soon.body.error?.code, 'SEND_AT_TOO_SOON');
+    const late = await call(schedule, { ...base, when: 'in 40 days' });
+    assert.equal(late.body.error?.code, 'SEND_AT_TOO_LATE');
+  });
+
   it('issue 13: timeZone=recipient, 21:00-08:00 and sun on a +1 907 number: allowed in both Alaska zones', async () => {
     at('2026-12-05T18:00:00Z'); // Saturday; 09:00 in Anchorage, 08:00 in Adak
     const answer = await call(schedule, {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { MessagesEmulator } from '../emulator/messages-api';
-import type { AppError, ErrorCode, Result } from '../src/core/errors';
+import type { AppError, ErrorCode } from '../src/core/errors';
 import { twilioError } from '../src/twilio/errors';
 import { TransportError } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
@@ -99,11 +99,6 @@ interface ViaModule {
   says?: RegExp;
 }
 type Case = ViaFunction | ViaModule;
-
-function failure(result: Result<unknown>): AppError {
-  assert.ok(!result.ok, JSON.stringify(result));
-  return result.error;
-}
 
 const schedule = (event: Record<string, unknown>, extra: Partial<ViaFunction> = {}): Case => ({
   endpoint: 'schedule-message',

@@ -187,6 +187,19 @@ describe('registry (Sync), through the built functions', () => {
     assert.equal(creates(), 1);
   });
 
+  it('a key whose create timed out (504) stays taken: 409 IN_USE, nothing created twice', async () => {
+    emulator.inject({ kind: 'hang' }, 1, isCreate);
+    const event = { to: ALICE, body: 'slow', minutes: '30', idempotencyKey: 'crm-48' };
+    const timedOut = await call(schedule, event);
+    assert.equal(timedOut.status, 504);
+    assert.equal(timedOut.body.error?.code, 'TWILIO_TIMEOUT');
+    const again = await call(schedule, event);
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error?.code, 'IDEMPOTENCY_KEY_IN_USE');
+    assert.match(String(again.body.error?.detail), /scheduled-messages/);
+    assert.equal(creates(), 1, 'the retry did not reach Twilio');
+  });
+
   it('Sync unreachable with an idempotency key: 503 REGISTRY_UNAVAILABLE, Twilio not called', async () => {
     emulator.inject({ kind: 'status', status: 500 }, 10, (r) => r.host === 'sync');
     const answer = await call(schedule, {

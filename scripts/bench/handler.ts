@@ -72,7 +72,7 @@ async function benchHandler(functions: string, calls: number): Promise<SectionRe
   if (!minutes) throw new Error('no variants');
   const devNull = openSync('/dev/null', 'w');
   const cases: HandlerCase[] = [
-    ...[minutes, ...zoned].map((variant) => ({
+    ...[minutes, ...zoned, ...v2Variants()].map((variant) => ({
       name: variant.name,
       registry: OFF,
       client: 'answers at once',
@@ -92,16 +92,6 @@ async function benchHandler(functions: string, calls: number): Promise<SectionRe
       logLine: noLog,
       aim: true,
     },
-    ...v2Variants().map((variant) => ({
-      name: variant.name,
-      registry: OFF,
-      client: 'answers at once',
-      log: 'built, not printed',
-      context: standInContext,
-      event: variant.event,
-      logLine: noLog,
-      aim: true,
-    })),
     {
       name: minutes.name,
       registry: OFF,
