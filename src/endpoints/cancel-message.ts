@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../core/errors';
 import { parseCancelTarget } from '../input/cancel-request';
 import { SeriesBook } from '../registry/series';
 import { cancelOne } from '../twilio/cancel';
+import { isOutcomeUnknown } from '../twilio/errors';
 import { PAGE_SIZE, type ScanResult, type ScanStop, scanScheduled } from '../twilio/message-scan';
 import { SyncMaps } from '../twilio/sync-map';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
@@ -69,8 +70,6 @@ async function recordCanceled(invocation: Invocation, sids: readonly string[]): 
   await Promise.all(Array.from({ length: Math.min(RECORD_CONCURRENCY, queue.length) }, worker));
 }
 
-const OUTCOME_UNKNOWN = new Set(['TWILIO_UNAVAILABLE', 'TWILIO_TIMEOUT']);
-
 async function cancelBySid(
   invocation: Invocation,
   sid: string,
@@ -105,7 +104,7 @@ async function cancelByRecipient(
     else if (outcome.kind === 'failed') {
       const entry: CancelFailure = { sid, code: outcome.error.code };
       if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
-      if (OUTCOME_UNKNOWN.has(outcome.error.code)) entry.maybeCanceled = true;
+      if (isOutcomeUnknown(outcome.error.code)) entry.maybeCanceled = true;
       failed.push(entry);
     }
   };
@@ -196,7 +195,7 @@ async function cancelByLabel(
       if (outcome.kind === 'failed') {
         const entry: CancelFailure = { sid, code: outcome.error.code };
         if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
-        if (OUTCOME_UNKNOWN.has(outcome.error.code)) entry.maybeCanceled = true;
+        if (isOutcomeUnknown(outcome.error.code)) entry.maybeCanceled = true;
         failed.push(entry);
         continue;
       }

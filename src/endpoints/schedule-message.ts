@@ -11,6 +11,7 @@ import type { SeriesPlan } from '../registry/series';
 import { computeSendTime, requestedTime, type SendTime } from '../time/send-time';
 import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
+import { isOutcomeUnknown } from '../twilio/errors';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
 import { planSeries, type SeriesAnswer, seriesTtl, startSeries, stopSeries } from './series';
 
@@ -35,9 +36,6 @@ const registryDisabled = (field: string) =>
     field,
     'idempotencyKey, tag, replace and repeat need the registry, which REGISTRY=off turns off.',
   );
-
-/** Twilio failed or did not answer: a message may exist all the same. */
-const OUTCOME_UNKNOWN: ReadonlySet<string> = new Set(['TWILIO_UNAVAILABLE', 'TWILIO_TIMEOUT']);
 
 const notReached = (cause: AppError) =>
   registryUnavailable(
@@ -235,7 +233,7 @@ export async function scheduleMessage(
     );
     if (!started.ok) {
       // As for one message: an outcome Twilio left unknown keeps the key taken.
-      if (keys && idempotencyKey && OUTCOME_UNKNOWN.has(started.error.code))
+      if (keys && idempotencyKey && isOutcomeUnknown(started.error.code))
         await keys.markUnknown(idempotencyKey, fingerprint, now);
       else await release();
       return started;

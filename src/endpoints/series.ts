@@ -12,7 +12,7 @@ import { ok } from '../core/errors';
 import { SECOND } from '../core/units';
 import { DEFAULT_LOCALE } from '../input/config';
 import type { ScheduleRequest } from '../input/schedule-request';
-import { type MessageRecord, RETENTION_MS } from '../registry/records';
+import { type MessageRecord, ttlAfter } from '../registry/records';
 import type { Registry } from '../registry/registry';
 import { SeriesBook, type SeriesPlan } from '../registry/series';
 import type { QuietDays, Weekday } from '../time/quiet-days';
@@ -27,7 +27,7 @@ import {
 } from '../time/send-time';
 import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
-import { MAX_TTL_SECONDS, SyncMaps } from '../twilio/sync-map';
+import { SyncMaps } from '../twilio/sync-map';
 import { type Invocation, registryUnavailable } from './invocation';
 
 /** Occurrences created at once; Sync's per-Map write limit is shared with their records. */
@@ -60,10 +60,9 @@ export interface SeriesAnswer {
 
 const seriesId = (): string => `SR${randomHex(16)}`;
 
-const planTtl = (plan: SeriesPlan, now: number): number => {
-  const last = (plan.planned.at(-1) ?? 0) * SECOND;
-  return Math.min(MAX_TTL_SECONDS, Math.ceil((last + RETENTION_MS - now) / SECOND));
-};
+/** A series is kept until 7 days after its last occurrence, as a message is after its own. */
+export const seriesTtl = (plan: SeriesPlan, now: number): number =>
+  ttlAfter((plan.planned.at(-1) ?? 0) * SECOND, now);
 
 /** The send-time rules of a plan, to apply to each occurrence as the first one was. */
 function rulesOf(plan: SeriesPlan): SendTimeRequest {
@@ -91,7 +90,7 @@ async function createOccurrence(
   index: number,
   time: SendTime,
 ): Promise<Created> {
-  const claimTtl = planTtl(plan, invocation.now);
+  const claimTtl = seriesTtl(plan, invocation.now);
   const claim = await book.claim(plan.series, index, claimTtl);
   if (claim === 'taken') return { kind: 'skipped' };
   if (claim === 'unavailable') return { kind: 'unavailable' };
@@ -233,9 +232,6 @@ export function planSeries(
   return first.ok ? ok(plan) : first;
 }
 
-/** How long a series' plan, claims and idempotency key are kept: past its last occurrence. */
-export const seriesTtl = planTtl;
-
 /** Starts a series: its plan is saved first, then the occurrences that fit in the window. */
 export async function startSeries(
   invocation: Invocation,
@@ -247,7 +243,7 @@ export async function startSeries(
   const settings = invocation.config.registry;
   if (settings === undefined) throw new Error('startSeries needs the registry');
   const book = new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
-  if (!(await book.save(plan, planTtl(plan, invocation.now)))) {
+  if (!(await book.save(plan, seriesTtl(plan, invocation.now)))) {
     return registryUnavailable(
       "Sorry, messages can't be scheduled right now. Nothing was sent.",
       'could not save the series, so Twilio was not called',

@@ -1,6 +1,7 @@
 // What the registry remembers about one scheduled message, and for how long.
 
 import type { MessageStatus } from '../core/message-status';
+import { DAY, SECOND } from '../core/units';
 
 export type { MessageStatus } from '../core/message-status';
 
@@ -19,6 +20,6 @@ export interface MessageRecord {
 }
 
 /** How long a record is kept: 7 days after its send time (SPEC), in seconds from `now`. */
-export const RETENTION_MS = 7 * 24 * 3600 * 1000;
+const RETENTION_MS = 7 * DAY;
 export const ttlAfter = (sendAtMs: number, now: number): number =>
-  Math.ceil((sendAtMs + RETENTION_MS - now) / 1000);
+  Math.ceil((sendAtMs + RETENTION_MS - now) / SECOND);

@@ -2,7 +2,7 @@
 // or failed with a reason. Used by every route that cancels (by SID, by recipient).
 import type { Twilio } from 'twilio';
 import type { AppError } from '../core/errors';
-import { twilioError } from './errors';
+import { httpStatusOf, twilioCodeOf, twilioError } from './errors';
 
 /** Twilio's error for updating a message that is no longer scheduled. */
 const NOT_SCHEDULED = 30409;
@@ -12,11 +12,6 @@ export type CancelOutcome =
   | { kind: 'canceled' }
   | { kind: 'already-canceled' }
   | { kind: 'failed'; error: AppError };
-
-const twilioCode = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null ? (error as { code?: number }).code : undefined;
-const httpStatus = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
 
 function notCancelableText(status: string): string {
   if (status === 'sent' || status === 'delivered' || status === 'read') {
@@ -34,7 +29,7 @@ export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutc
     await client.messages(sid).update({ status: 'canceled' });
     return { kind: 'canceled' };
   } catch (error) {
-    if (httpStatus(error) === 404 || twilioCode(error) === NOT_FOUND) {
+    if (httpStatusOf(error) === 404 || twilioCodeOf(error) === NOT_FOUND) {
       return {
         kind: 'failed',
         error: {
@@ -45,7 +40,7 @@ export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutc
         },
       };
     }
-    if (twilioCode(error) !== NOT_SCHEDULED)
+    if (twilioCodeOf(error) !== NOT_SCHEDULED)
       return { kind: 'failed', error: twilioError(error, 'cancel') };
     let status: string;
     try {

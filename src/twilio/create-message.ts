@@ -3,7 +3,7 @@
 import type { Twilio } from 'twilio';
 import type { AppError } from '../core/errors';
 import type { MessageContent } from '../input/content';
-import { twilioError } from './errors';
+import { isOutcomeUnknown, twilioError } from './errors';
 
 export interface ScheduledCreate {
   to: string;
@@ -19,8 +19,6 @@ export type CreateOutcome =
   | { ok: true; sid: string; status: string }
   /** `maybeCreated`: Twilio failed or did not answer, so the message may exist all the same. */
   | { ok: false; error: AppError; maybeCreated: boolean };
-
-const OUTCOME_UNKNOWN = new Set(['TWILIO_UNAVAILABLE', 'TWILIO_TIMEOUT']);
 
 export async function createScheduled(
   client: Twilio,
@@ -42,6 +40,6 @@ export async function createScheduled(
     return { ok: true, sid: created.sid, status: created.status };
   } catch (error) {
     const appError = twilioError(error, 'create');
-    return { ok: false, error: appError, maybeCreated: OUTCOME_UNKNOWN.has(appError.code) };
+    return { ok: false, error: appError, maybeCreated: isOutcomeUnknown(appError.code) };
   }
 }

@@ -16,6 +16,21 @@ interface RestExceptionLike {
 /** What the failed call was doing: it decides what a person is told may have happened. */
 export type TwilioOperation = 'create' | 'cancel' | 'read';
 
+/** Twilio's error code on a thrown error (RestException's `code`), if any. */
+export const twilioCodeOf = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null ? (error as { code?: number }).code : undefined;
+
+/** The HTTP status on a thrown error (RestException's `status`), if any. */
+export const httpStatusOf = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
+
+/**
+ * Codes after which Twilio may have acted all the same (it failed or did not answer): a create
+ * may exist, a cancel may have happened. Never retried blindly.
+ */
+export const isOutcomeUnknown = (code: string): boolean =>
+  code === 'TWILIO_UNAVAILABLE' || code === 'TWILIO_TIMEOUT';
+
 const isRestException = (error: unknown): error is RestExceptionLike =>
   typeof error === 'object' &&
   error !== null &&

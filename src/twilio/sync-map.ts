@@ -6,14 +6,14 @@ import type { Twilio } from 'twilio';
 import type { SyncMapItemInstance } from 'twilio/lib/rest/sync/v1/service/syncMap/syncMapItem';
 import { type Budget, remaining } from '../core/budget';
 import type { AppError } from '../core/errors';
-import { twilioError } from './errors';
+import { httpStatusOf, twilioCodeOf, twilioError } from './errors';
 
 /** Sync's codes (TWILIO-NOTES, "Sync Map items"). */
 const ITEM_EXISTS = 54208;
 const MAP_NOT_FOUND = 54200;
 const MAP_NAME_TAKEN = 54301;
 /** The longest a Sync item may live, in seconds: 365 days. */
-export const MAX_TTL_SECONDS = 31_536_000;
+const MAX_TTL_SECONDS = 31_536_000;
 const PAGE_SIZE = 100;
 /** A page is not requested with less time left than this. */
 const PAGE_RESERVE_MS = 1_200;
@@ -29,15 +29,10 @@ export type SyncOutcome<T> =
   | { ok: false; reason: 'exists' | 'not-found' | 'changed' }
   | { ok: false; reason: 'unavailable'; error: AppError };
 
-const codeOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null ? (error as { code?: number }).code : undefined;
-const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null ? (error as { status?: number }).status : undefined;
-
 function failure(error: unknown): SyncOutcome<never> {
-  if (codeOf(error) === ITEM_EXISTS) return { ok: false, reason: 'exists' };
-  if (statusOf(error) === 412) return { ok: false, reason: 'changed' };
-  if (statusOf(error) === 404) return { ok: false, reason: 'not-found' };
+  if (twilioCodeOf(error) === ITEM_EXISTS) return { ok: false, reason: 'exists' };
+  if (httpStatusOf(error) === 412) return { ok: false, reason: 'changed' };
+  if (httpStatusOf(error) === 404) return { ok: false, reason: 'not-found' };
   return { ok: false, reason: 'unavailable', error: twilioError(error, 'read') };
 }
 
@@ -78,13 +73,13 @@ export class SyncMaps {
     try {
       return { ok: true, value: itemOf<T>(await attempt()) };
     } catch (error) {
-      if (codeOf(error) !== MAP_NOT_FOUND) return failure(error);
+      if (twilioCodeOf(error) !== MAP_NOT_FOUND) return failure(error);
     }
     try {
       await this.client().sync.v1.services(this.service).syncMaps.create({ uniqueName: map });
     } catch (error) {
       // Another invocation created it first: just as good.
-      if (codeOf(error) !== MAP_NAME_TAKEN) return failure(error);
+      if (twilioCodeOf(error) !== MAP_NAME_TAKEN) return failure(error);
     }
     try {
       return { ok: true, value: itemOf<T>(await attempt()) };
@@ -166,7 +161,7 @@ export class SyncMaps {
       }
     } catch (error) {
       // No Map yet: nothing was ever recorded there.
-      if (statusOf(error) === 404 && items.length === 0)
+      if (httpStatusOf(error) === 404 && items.length === 0)
         return { ok: true, value: { items, complete: true } };
       return failure(error);
     }
