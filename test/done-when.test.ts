@@ -190,3 +190,78 @@ describe('version 2, done when', () => {
     assert.equal(emulator.messages.get(String(kept.body.sid))?.status, 'scheduled');
   });
 });
+
+describe('version 2: the service defaults, record lifetimes and every cancel route', () => {
+  let emulator: MessagesEmulator;
+  let base: string;
+  const schedule = loadFunction('schedule-message');
+  const list = loadFunction('scheduled-messages');
+  const cancel = loadFunction('cancel-message');
+  const call = (
+    handler: Parameters<typeof invoke>[0],
+    event: Record<string, unknown>,
+    env: Record<string, string> = {},
+  ) =>
+    invoke(
+      handler,
+      makeContext({ env: { MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: base, ...env } }),
+      event,
+    );
+
+  before(async () => {
+    emulator = new MessagesEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
+    base = await emulator.start();
+  });
+  after(async () => {
+    Date.now = realNow;
+    await emulator.stop();
+  });
+
+  it('QUIET_DAYS, DEFAULT_LOCALE and DEFAULT_TIME_ZONE=recipient apply when a request says nothing', async () => {
+    const frozen = Date.parse('2026-12-05T15:00:00Z'); // Saturday, 10:00 in New York
+    Date.now = () => frozen;
+    const env = { QUIET_DAYS: 'sun', DEFAULT_LOCALE: 'fr-FR', DEFAULT_TIME_ZONE: 'recipient' };
+    const answer = await call(schedule, { to: '+12125550100', body: 'x', delay: '1d' }, env);
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(answer.body.timeZone, 'America/New_York', 'the zone of the number');
+    assert.equal(answer.body.adjusted, 'quiet-hours', 'Sunday is quiet: moved to Monday');
+    assert.equal(answer.body.sendAtLocal, '2026-12-07T00:00:00-05:00');
+    assert.match(String(answer.body.sendAtText), /^lundi 7 décembre/);
+    // `off` turns the default off for one request.
+    const off = await call(
+      schedule,
+      { to: '+12125550100', body: 'x', delay: '1d', quietDays: 'off' },
+      env,
+    );
+    assert.equal(off.body.sendAtLocal, '2026-12-06T10:00:00-05:00');
+    // DEFAULT_TIME_ZONE=recipient is no fallback of its own: a number without a zone is refused.
+    const unknown = await call(schedule, { to: '+99912345678', body: 'x', at: '09:00' }, env);
+    assert.equal(unknown.body.error?.code, 'UNKNOWN_RECIPIENT_TIME_ZONE');
+  });
+
+  it('a record expires 7 days after its send time (Sync TTL)', async () => {
+    Date.now = realNow;
+    const answer = await call(schedule, { to: '+15550009001', body: 'x', minutes: '60' });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const sendAt = Date.parse(String(answer.body.sendAt));
+    const items = [...emulator.sync.maps.values()].flatMap((map) => [...map.items.values()]);
+    const mine = items.filter((item) => item.data.sid === answer.body.sid);
+    assert.ok(mine.length >= 2, 'the record and its copy by recipient');
+    for (const item of mine) {
+      assert.ok(item.dateExpires !== null);
+      const week = 7 * 86_400_000;
+      assert.ok(Math.abs((item.dateExpires ?? 0) - (sendAt + week)) <= 2_000, item.key);
+    }
+  });
+
+  it('a cancel by to (a STOP) updates the records it touches', async () => {
+    Date.now = realNow;
+    const to = '+15550009002';
+    await call(schedule, { to, body: 'a', minutes: '60', tag: 'stop-me' });
+    await call(schedule, { to, body: 'b', minutes: '90', tag: 'stop-me' });
+    const canceled = await call(cancel, { to });
+    assert.equal((canceled.body.canceled as string[]).length, 2);
+    const listed = await call(list, { tag: 'stop-me' });
+    assert.deepEqual(listed.body.messages, [], 'the registry knows they are canceled');
+  });
+});
