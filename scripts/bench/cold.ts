@@ -4,8 +4,8 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../local-stack';
-import { runNode, timeProcess } from './child-node';
-import { CREATED_SID, ENV_V1, TO, variants } from './inputs';
+import { runNode, scheduleHandlerPrelude, timeProcess } from './child-node';
+import { TO, variants } from './inputs';
 import { fixed, progress, signed, table, verdict } from './report';
 import { type Aim, type BenchOptions, SCRATCH, type Section, type SectionResult } from './section';
 import { median, medianDifferenceInterval } from './stats';
@@ -114,13 +114,8 @@ function benchColdLoad(functions: string, rounds: number): SectionResult {
  * start adds to its first request beyond loading (ICU's first formatter, cold code).
  */
 function timeFirstInvocation(functions: string, event: Record<string, string>): number {
-  const module = join(functions, 'schedule-message.protected.js');
   const out = runNode(`
-    globalThis.Twilio = { Response: class { setStatusCode(c) { this.statusCode = c; } setBody() {} appendHeader() {} } };
-    const { handler } = require(${JSON.stringify(module)});
-    const client = { messages: { create: async () => ({ sid: '${CREATED_SID}', status: 'scheduled' }) } };
-    const context = { ...${JSON.stringify(ENV_V1)}, getTwilioClient: () => client };
-    console.log = () => {};
+    ${scheduleHandlerPrelude(functions)}
     const t = process.hrtime.bigint();
     handler(context, ${JSON.stringify(event)}, (error, response) => {
       const ms = Number(process.hrtime.bigint() - t) / 1e6;

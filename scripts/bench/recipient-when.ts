@@ -1,15 +1,7 @@
-// Section `recipient-when`: what version 2's time inputs cost on the built schedule-message
-// function. `timeZone=recipient` looks the number's zones up in libphonenumber's table, parsed on
-// first use (src/time/recipient-zones.ts); `when` reads words with chrono-node, required on first
-// use (src/time/when.ts). First use: fresh `node` processes, CPU time of the first request that
-// uses the input, alone and after one request with a named zone (which pays ICU's start-up).
-// Per call: an in-process loop, CPU time and median wall time, against a named-zone request.
-// (This replaces scripts/measure-when.ts, which timed readWhen alone from the sources.)
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runNode } from './child-node';
+import { runNode, scheduleHandlerPrelude } from './child-node';
 import { invokeOnce, loadHandler, noLog, standInContext, withLog } from './harness';
-import { CREATED_SID, ENV_V1, TO, type Variant, v2Variants, variants } from './inputs';
+import { TO, type Variant, v2Variants, variants } from './inputs';
 import { fixed, progress, table } from './report';
 import type { BenchOptions, Section, SectionResult } from './section';
 import { median } from './stats';
@@ -63,13 +55,8 @@ function firstUse(
   event: Record<string, string>,
   before: Record<string, string> | undefined,
 ): { cpu: number; wall: number } | undefined {
-  const module = join(functions, 'schedule-message.protected.js');
   const out = runNode(`
-    globalThis.Twilio = { Response: class { setStatusCode(c) { this.statusCode = c; } setBody() {} appendHeader() {} } };
-    const { handler } = require(${JSON.stringify(module)});
-    const client = { messages: { create: async () => ({ sid: '${CREATED_SID}', status: 'scheduled' }) } };
-    const context = { ...${JSON.stringify(ENV_V1)}, getTwilioClient: () => client };
-    console.log = () => {};
+    ${scheduleHandlerPrelude(functions)}
     const call = (event) => new Promise((done) => handler(context, event, (e, r) => done(r.statusCode)));
     (async () => {
       const before = ${JSON.stringify(before ?? null)};
