@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configReport } from '../scripts/check-config';
 import { isLoopbackUrl } from '../src/core/web-url';
-import { httpStatusFor } from '../src/edge/response';
+import { httpStatusFor } from '../src/edge/error-catalog';
 import { configProblems, type Env, readConfig } from '../src/input/config';
 
 const SERVICE = `MG${'0123456789abcdef'.repeat(2)}`;

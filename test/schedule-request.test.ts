@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ErrorCode, Result } from '../src/core/errors';
-import { httpStatusFor } from '../src/edge/response';
+import { httpStatusFor } from '../src/edge/error-catalog';
 import type { Config } from '../src/input/config';
 import type { Event } from '../src/input/event-fields';
 import { parseScheduleRequest, type ScheduleRequest } from '../src/input/schedule-request';

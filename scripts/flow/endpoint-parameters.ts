@@ -1,56 +1,23 @@
-// The parameters each endpoint accepts, as ../shared/SPEC.md lists them (version 1 and 2),
-// written down once: deploy:flow checks a flow's Run Function widgets against them before it
-// calls Twilio, and the tests check the flow and the code against them.
+// The parameters each endpoint accepts, derived from the endpoint declarations (src/contract/):
+// deploy:flow checks a flow's Run Function widgets against them before it calls Twilio, and the
+// tests check the flow and the code against them.
+import type { EndpointDeclaration } from '../../src/contract/declaration';
+import { ENDPOINTS } from '../../src/contract/endpoints';
+import { SCHEDULE_MESSAGE } from '../../src/contract/schedule-message';
+
+/** Every name (aliases included) of the parameters an endpoint declares, up to a version. */
+const namesUpTo = (declaration: EndpointDeclaration, version: number): string[] =>
+  Object.values(declaration.parameters)
+    .filter((parameter) => parameter.since <= version)
+    .flatMap((parameter) => [...parameter.names]);
 
 /** What /schedule-message accepted in version 1 (aliases included). */
-export const SCHEDULE_PARAMETERS = [
-  'to',
-  'number',
-  'body',
-  'message',
-  'mediaUrl',
-  'contentSid',
-  'contentVariables',
-  'minutes',
-  'delay',
-  'sendAt',
-  'at',
-  'timeZone',
-  'quietHours',
-  'ifTooSoon',
-  'messagingServiceSid',
-] as const;
+export const SCHEDULE_PARAMETERS: readonly string[] = namesUpTo(SCHEDULE_MESSAGE, 1);
 
-/** What version 2 adds to /schedule-message (the registry, `when`, quiet days, `repeat`). */
-export const SCHEDULE_PARAMETERS_V2 = [
-  'idempotencyKey',
-  'tag',
-  'replace',
-  'when',
-  'quietDays',
-  'locale',
-  'repeat',
-  'count',
-  'until',
-] as const;
-
-/**
- * The form fields of Twilio's status callback, which /message-status receives. Twilio calls it,
- * not a flow: a widget calling it is almost certainly a mistake, but not a wrong parameter.
- */
-export const STATUS_CALLBACK_FIELDS = [
-  'MessageSid',
-  'MessageStatus',
-  'To',
-  'From',
-  'ErrorCode',
-  'AccountSid',
-] as const;
-
-/** The parameters each endpoint accepts, by path, version 2 included. */
-export const ENDPOINT_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  '/schedule-message': [...SCHEDULE_PARAMETERS, ...SCHEDULE_PARAMETERS_V2],
-  '/cancel-message': ['sid', 'to', 'number', 'tag', 'series'],
-  '/scheduled-messages': ['to', 'tag', 'series'],
-  '/message-status': STATUS_CALLBACK_FIELDS,
-};
+/** The parameters each endpoint accepts, by path, every version included. */
+export const ENDPOINT_PARAMETERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  ENDPOINTS.map((declaration) => [
+    declaration.path,
+    namesUpTo(declaration, Number.POSITIVE_INFINITY),
+  ]),
+);

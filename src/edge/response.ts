@@ -1,27 +1,9 @@
 // A Result becomes an HTTP answer here, and only here: the status for each error code, the JSON
 // body Studio parses, and the last masking of anything that looks like a phone number.
 /// <reference types="@twilio-labs/serverless-runtime-types" />
-import type { AppError, ErrorCode, Result } from '../core/errors';
+import type { AppError, Result } from '../core/errors';
 import { maskDigitRuns } from '../core/mask';
-
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  NOT_FOUND: 404,
-  NOT_CANCELABLE: 409,
-  IDEMPOTENCY_KEY_REUSED: 409,
-  IDEMPOTENCY_KEY_IN_USE: 409,
-  TWILIO_REJECTED: 422,
-  CONFIG_MESSAGING_SERVICE_MISSING: 500,
-  CONFIG_INVALID: 500,
-  CONFIG_TWILIO_AUTH: 500,
-  INTERNAL_ERROR: 500,
-  TWILIO_UNAVAILABLE: 502,
-  TWILIO_RATE_LIMITED: 503,
-  REGISTRY_UNAVAILABLE: 503,
-  TWILIO_TIMEOUT: 504,
-};
-
-/** Every code not listed above is bad input: 400. */
-export const httpStatusFor = (code: ErrorCode): number => HTTP_STATUS[code] ?? 400;
+import { httpStatusFor } from './error-catalog';
 
 function errorBody(error: AppError): Record<string, unknown> {
   const { code, field, twilioCode, moreInfo, detail } = error;

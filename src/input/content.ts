@@ -3,7 +3,10 @@ import { fail, ok, type Result } from '../core/errors';
 import { isSid } from '../core/sid';
 import { isBlank } from '../core/text';
 import { isWebUrl } from '../core/web-url';
-import { type Event, readList, readText } from './event-fields';
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
+import { type Event, readList, readParameter } from './event-fields';
+
+const { body: BODY, mediaUrl: MEDIA_URL, contentSid: CONTENT_SID } = SCHEDULE_MESSAGE.parameters;
 
 export interface MessageContent {
   body?: string;
@@ -18,14 +21,11 @@ export const MAX_MEDIA = 10;
 
 export function readContent(event: Event): Result<MessageContent> {
   // A JSON number is not a message: `body: 42` is a mistake to report, not the text "42".
-  const body = readText(event, ['body', 'message'], 'INVALID_BODY', {
-    conflict: 'CONFLICTING_BODY',
-    textOnly: true,
-  });
+  const body = readParameter(event, BODY);
   if (!body.ok) return body;
-  const media = readList(event, 'mediaUrl', 'INVALID_MEDIA_URL');
+  const media = readList(event, MEDIA_URL);
   if (!media.ok) return media;
-  const contentSid = readText(event, ['contentSid'], 'INVALID_CONTENT_SID');
+  const contentSid = readParameter(event, CONTENT_SID);
   if (!contentSid.ok) return contentSid;
 
   const content: MessageContent = { mediaUrls: media.value };
@@ -61,7 +61,7 @@ export function readContent(event: Event): Result<MessageContent> {
     }
   }
 
-  const variables = event.contentVariables;
+  const variables = event[SCHEDULE_MESSAGE.parameters.contentVariables.names[0]];
   // Like every other parameter, a blank value counts as absent.
   const hasVariables =
     variables !== undefined &&

@@ -2,6 +2,7 @@
 // send JSON (numbers, arrays, objects), and a repeated form key arrives as an array.
 import { type ErrorCode, fail, ok, type Result } from '../core/errors';
 import { isBlank } from '../core/text';
+import type { ParameterDeclaration } from '../contract/declaration';
 
 export type Event = Readonly<Record<string, unknown>>;
 
@@ -101,11 +102,23 @@ export function readText(
   return ok(found?.value);
 }
 
+/** A declared parameter's value, read as its declaration says (names, aliases, conflict, shape). */
+export function readParameter(
+  event: Event,
+  parameter: ParameterDeclaration,
+): Result<string | undefined> {
+  const options: ReadTextOptions = { textOnly: parameter.shape === 'textOnly' };
+  if (parameter.conflict !== undefined) options.conflict = parameter.conflict;
+  return readText(event, parameter.names, parameter.invalid, options);
+}
+
 /**
  * A list parameter: an array (JSON, or a repeated form key), each entry taken whole, or one
  * comma-separated string. Blank entries are dropped.
  */
-export function readList(event: Event, name: string, code: ErrorCode): Result<string[]> {
+export function readList(event: Event, parameter: ParameterDeclaration): Result<string[]> {
+  const [name] = parameter.names;
+  const code = parameter.invalid;
   const value = event[name];
   if (value === undefined || value === null) return ok([]);
   const items = Array.isArray(value)

@@ -1,6 +1,7 @@
 // Recipients: E.164 numbers, optionally on the WhatsApp channel, and how they appear in logs.
 import { fail, ok, type Result } from '../core/errors';
-import { type Event, readText } from './event-fields';
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
+import { type Event, readParameter } from './event-fields';
 
 /** A normalised recipient: `+15551234567` or `whatsapp:+15551234567`. */
 export type Recipient = string;
@@ -51,7 +52,7 @@ export function parseRecipient(raw: string): Result<Recipient> {
 
 /** `to`, or its alias `number` (the Flask workaround's name). */
 export function readRecipient(event: Event): Result<Recipient> {
-  const raw = readText(event, ['to', 'number'], 'INVALID_TO', { conflict: 'CONFLICTING_TO' });
+  const raw = readParameter(event, SCHEDULE_MESSAGE.parameters.to);
   if (!raw.ok) return raw;
   if (raw.value === undefined) {
     return fail(
@@ -66,7 +67,7 @@ export function readRecipient(event: Event): Result<Recipient> {
 
 /** `to` (or `number`) when given, else undefined: for requests that may name a tag instead. */
 export function readOptionalRecipient(event: Event): Result<Recipient | undefined> {
-  const raw = readText(event, ['to', 'number'], 'INVALID_TO', { conflict: 'CONFLICTING_TO' });
+  const raw = readParameter(event, SCHEDULE_MESSAGE.parameters.to);
   if (!raw.ok) return raw;
   return raw.value === undefined ? ok(undefined) : parseRecipient(raw.value);
 }

@@ -11,7 +11,10 @@ import type { SendTimeRequest } from '../time/send-time';
 import type { TimeZone } from '../time/time-zone';
 import { parseZoneChoice, type RequestDefaults, type ZoneChoice } from './config';
 import { type MessageContent, readContent } from './content';
-import { type Event, readText } from './event-fields';
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
+import { type Event, readParameter } from './event-fields';
+
+const PARAMETERS = SCHEDULE_MESSAGE.parameters;
 import { type Recipient, readRecipient } from './recipient';
 import { type RegistryOptions, readRegistryOptions } from './registry-options';
 import { readRepeat } from './repeat-request';
@@ -42,21 +45,21 @@ interface Given {
 }
 
 function readZone(event: Event): Result<ZoneChoice | undefined> {
-  const text = readText(event, ['timeZone'], 'INVALID_TIME_ZONE');
+  const text = readParameter(event, PARAMETERS.timeZone);
   if (!text.ok) return text;
   if (text.value === undefined) return ok(undefined);
   return parseZoneChoice(text.value);
 }
 
 function readQuietDays(event: Event): Result<QuietDays | null | undefined> {
-  const text = readText(event, ['quietDays'], 'INVALID_QUIET_DAYS');
+  const text = readParameter(event, PARAMETERS.quietDays);
   if (!text.ok) return text;
   if (text.value === undefined) return ok(undefined);
   return parseQuietDays(text.value);
 }
 
 function readLocale(event: Event): Result<Locale | undefined> {
-  const text = readText(event, ['locale'], 'INVALID_LOCALE');
+  const text = readParameter(event, PARAMETERS.locale);
   if (!text.ok) return text;
   if (text.value === undefined) return ok(undefined);
   return parseLocale(text.value);
@@ -85,14 +88,14 @@ function zonesOf(
 }
 
 function readQuietHours(event: Event): Result<QuietHours | null | undefined> {
-  const text = readText(event, ['quietHours'], 'INVALID_QUIET_HOURS');
+  const text = readParameter(event, PARAMETERS.quietHours);
   if (!text.ok) return text;
   if (text.value === undefined) return ok(undefined);
   return parseQuietHours(text.value);
 }
 
 function readMessagingService(event: Event): Result<string | undefined> {
-  const text = readText(event, ['messagingServiceSid'], 'INVALID_MESSAGING_SERVICE_SID');
+  const text = readParameter(event, PARAMETERS.messagingServiceSid);
   if (!text.ok) return text;
   if (text.value === undefined) return ok(undefined);
   const sid = text.value.trim();

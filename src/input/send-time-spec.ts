@@ -7,7 +7,10 @@ import { parseDelay } from '../time/duration';
 import { parseMinuteOfDay } from '../time/quiet-hours';
 import type { IfTooSoon, SendTimeSpec } from '../time/send-time';
 import { isRealDate } from '../time/wall-clock';
-import { type Event, readText } from './event-fields';
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
+import { type Event, readParameter } from './event-fields';
+
+const PARAMETERS = SCHEDULE_MESSAGE.parameters;
 
 const MAX_MINUTES = 60 * 24 * 3660;
 
@@ -82,15 +85,15 @@ export function parseSendAt(raw: string): Result<SendTimeSpec> {
 }
 
 export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {
-  const minutes = readText(event, ['minutes'], 'INVALID_MINUTES');
+  const minutes = readParameter(event, PARAMETERS.minutes);
   if (!minutes.ok) return minutes;
-  const delay = readText(event, ['delay'], 'INVALID_DELAY');
+  const delay = readParameter(event, PARAMETERS.delay);
   if (!delay.ok) return delay;
-  const sendAt = readText(event, ['sendAt'], 'INVALID_SEND_AT');
+  const sendAt = readParameter(event, PARAMETERS.sendAt);
   if (!sendAt.ok) return sendAt;
-  const at = readText(event, ['at'], 'INVALID_AT');
+  const at = readParameter(event, PARAMETERS.at);
   if (!at.ok) return at;
-  const when = readText(event, ['when'], 'INVALID_WHEN');
+  const when = readParameter(event, PARAMETERS.when);
   if (!when.ok) return when;
 
   const given = [minutes.value, delay.value, sendAt.value, at.value, when.value].filter(
@@ -133,7 +136,7 @@ export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {
 }
 
 export function readIfTooSoon(event: Event): Result<IfTooSoon> {
-  const raw = readText(event, ['ifTooSoon'], 'INVALID_IF_TOO_SOON');
+  const raw = readParameter(event, PARAMETERS.ifTooSoon);
   if (!raw.ok) return raw;
   const value = raw.value?.trim().toLowerCase() ?? 'reject';
   if (value !== 'reject' && value !== 'earliest') {
