@@ -12,7 +12,10 @@ export interface CatalogEntry {
 }
 
 export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
-  NO_FIELDS: { status: 400, when: 'no named field at all: a JSON array, a text/plain or empty body' },
+  NO_FIELDS: {
+    status: 400,
+    when: 'no named field at all: a JSON array, a text/plain or empty body',
+  },
   MISSING_TO: { status: 400, when: 'no recipient' },
   INVALID_TO: { status: 400, when: 'the recipient is not E.164 or whatsapp:+E.164' },
   CONFLICTING_TO: { status: 400, when: '`to` and its alias `number` differ' },
@@ -69,7 +72,10 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
     status: 400,
     when: '`repeat`, `count` or `until` unreadable, unsupported, too long, or with no end',
   },
-  INVALID_IDEMPOTENCY_KEY: { status: 400, when: 'a key that is not 1\u2013128 printable characters' },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    when: 'a key that is not 1\u2013128 printable characters',
+  },
   INVALID_TAG: { status: 400, when: 'a tag that is not 1\u201364 of `A-Za-z0-9_.:-`' },
   INVALID_SERIES: { status: 400, when: 'a series that is not 1\u201364 of `A-Za-z0-9_.:-`' },
   INVALID_REPLACE: { status: 400, when: '`replace` not `true` or `false`' },

@@ -1,9 +1,10 @@
 // What to send: the body, media URLs, or a Content template with its variables.
+
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { fail, ok, type Result } from '../core/errors';
 import { isSid } from '../core/sid';
 import { isBlank } from '../core/text';
 import { isWebUrl } from '../core/web-url';
-import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { type Event, readList, readParameter } from './event-fields';
 
 const { body: BODY, mediaUrl: MEDIA_URL, contentSid: CONTENT_SID } = SCHEDULE_MESSAGE.parameters;

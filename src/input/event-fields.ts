@@ -1,8 +1,9 @@
 // Reading raw values out of a Functions `event`. Studio sends form-encoded strings, other callers
 // send JSON (numbers, arrays, objects), and a repeated form key arrives as an array.
+
+import type { ParameterDeclaration } from '../contract/declaration';
 import { type ErrorCode, fail, ok, type Result } from '../core/errors';
 import { isBlank } from '../core/text';
-import type { ParameterDeclaration } from '../contract/declaration';
 
 export type Event = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,7 @@
 // Recipients: E.164 numbers, optionally on the WhatsApp channel, and how they appear in logs.
-import { fail, ok, type Result } from '../core/errors';
+
 import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
+import { fail, ok, type Result } from '../core/errors';
 import { type Event, readParameter } from './event-fields';
 
 /** A normalised recipient: `+15551234567` or `whatsapp:+15551234567`. */

@@ -1,5 +1,7 @@
 // Turning a /schedule-message `event` into a ScheduleRequest, or the first thing wrong with it.
 // Each part is read by its own module; the service's defaults are applied here, in one place.
+
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { fail, ok, type Result } from '../core/errors';
 import { isSid } from '../core/sid';
 import { type Locale, parseLocale } from '../time/local-text';
@@ -11,10 +13,10 @@ import type { SendTimeRequest } from '../time/send-time';
 import type { TimeZone } from '../time/time-zone';
 import { parseZoneChoice, type RequestDefaults, type ZoneChoice } from './config';
 import { type MessageContent, readContent } from './content';
-import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { type Event, readParameter } from './event-fields';
 
 const PARAMETERS = SCHEDULE_MESSAGE.parameters;
+
 import { type Recipient, readRecipient } from './recipient';
 import { type RegistryOptions, readRegistryOptions } from './registry-options';
 import { readRepeat } from './repeat-request';

@@ -1,13 +1,14 @@
 // When to send, as the request says it: exactly one of `minutes`, `delay`, `sendAt`, `at`,
 // `when`, and what to do with a time that is too soon. Read here; computed in
 // src/time/send-time.ts.
+
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { fail, ok, type Result } from '../core/errors';
 import { MINUTE, SECOND } from '../core/units';
 import { parseDelay } from '../time/duration';
 import { parseMinuteOfDay } from '../time/quiet-hours';
 import type { IfTooSoon, SendTimeSpec } from '../time/send-time';
 import { isRealDate } from '../time/wall-clock';
-import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { type Event, readParameter } from './event-fields';
 
 const PARAMETERS = SCHEDULE_MESSAGE.parameters;
