@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { configReport } from '../scripts/check-config';
 import { isLoopbackUrl } from '../src/core/web-url';
 import { httpStatusFor } from '../src/edge/error-catalog';
+import { wordsFor } from '../src/edge/error-words';
 import { configProblems, type Env, readConfig } from '../src/input/config';
 
 const SERVICE = `MG${'0123456789abcdef'.repeat(2)}`;
@@ -142,7 +143,7 @@ describe('readConfig: an invalid variable is CONFIG_INVALID naming it', () => {
       assert.equal(result.error.field, name);
       // The builder reads which variable in the detail; the texter never sees its name.
       assert.match(result.error.detail ?? '', new RegExp(name));
-      assert.doesNotMatch(result.error.message, new RegExp(name));
+      assert.doesNotMatch(wordsFor(result.error, 'en').message, new RegExp(name));
       // The value itself is not echoed: a misplaced secret must not reach a response.
       assert.ok(!JSON.stringify(result.error).includes(value), JSON.stringify(result.error));
       assert.equal(httpStatusFor(result.error.code), 500);

@@ -1,6 +1,8 @@
 // sendAtText: the local send time in the recipient's language, and locale parsing.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { wordsFor } from '../src/edge/error-words';
 import { formatSendAtText, parseLocale } from '../src/time/local-text';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -25,7 +27,7 @@ describe('parseLocale', () => {
         [result.error.code, result.error.field],
         ['INVALID_LOCALE', 'DEFAULT_LOCALE'],
       );
-      assert.doesNotMatch(result.error.message, /DEFAULT_LOCALE|locale|=/);
+      assert.doesNotMatch(wordsFor(result.error, 'en').message, /DEFAULT_LOCALE|locale|=/);
       assert.match(result.error.detail ?? '', /DEFAULT_LOCALE/);
     });
   }

@@ -1,9 +1,11 @@
 // parseScheduleRequest + computeSendTime with Studio-shaped input: Studio's Run Function widget
 // sends form-encoded parameters, so every value is a string. The clock is fixed.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ErrorCode, Result } from '../src/core/errors';
 import { httpStatusFor } from '../src/edge/error-catalog';
+import { wordsFor } from '../src/edge/error-words';
 import type { Config } from '../src/input/config';
 import type { Event } from '../src/input/event-fields';
 import { parseScheduleRequest, type ScheduleRequest } from '../src/input/schedule-request';
@@ -135,7 +137,7 @@ describe('every 400 of /schedule-message, from Studio-shaped input', () => {
       const error = rejected(c.event, c.config);
       assert.deepEqual({ code: error.code, field: error.field }, { code: c.code, field: c.field });
       assert.equal(httpStatusFor(error.code), 400);
-      assert.ok(error.message.length > 0);
+      assert.ok(wordsFor(error, 'en').message.length > 0);
     });
   }
 

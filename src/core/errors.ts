@@ -1,6 +1,8 @@
 // Errors are plain values with a stable code until the edge (src/edge) turns them into HTTP.
-// `message` is for the person who texted (a flow may send it as it is); `detail` is for the
-// builder: which parameter or variable, and how to fix it.
+// Lower layers say what happened as facts (`{ code: 'SEND_AT_TOO_SOON', facts: { minLead: 15 } }`);
+// the edge writes the words from its catalog: `message` for the person who texted, in their
+// language (a flow may send it as it is), `detail` for the builder, in English.
+import type { Language } from './language';
 
 export type InputErrorCode =
   | 'NO_FIELDS'
@@ -63,13 +65,23 @@ export type ErrorCode =
   | 'TWILIO_TIMEOUT'
   | 'INTERNAL_ERROR';
 
+/** What the edge needs to word an error: numbers, names, which case (`variant`). Never words. */
+export type Facts = Readonly<Record<string, string | number | undefined>>;
+
 export interface AppError {
   code: ErrorCode;
-  /** For the person who texted: names no parameter, variable or code. */
-  message: string;
-  /** For the builder: which parameter or variable, and what to change. */
-  detail?: string;
+  /** The parameter or variable concerned. */
   field?: string;
+  /** What happened, for the edge's catalog to word (src/edge/messages). */
+  facts?: Facts;
+  /** The texter's language, when the layer that failed knew it (e.g. the language `when` was read in). */
+  language?: Language;
+  /**
+   * Words written below the edge: only where the catalog has none yet. The catalog's entry,
+   * when it has one, wins.
+   */
+  message?: string;
+  detail?: string;
   twilioCode?: number;
   moreInfo?: string;
   /** Extra fields a flow may branch on, e.g. the status of a message that can't be canceled. */
@@ -94,10 +106,18 @@ export const fail = (
   return { ok: false, error };
 };
 
+/** A failure as facts: the edge words it (src/edge/messages). */
+export const refuse = (code: ErrorCode, field?: string, facts?: Facts): Failure => {
+  const error: AppError = { code };
+  if (field !== undefined) error.field = field;
+  if (facts !== undefined) error.facts = facts;
+  return { ok: false, error };
+};
+
 /** Thrown only to carry an AppError out of a callback; the edge turns it back into a Result. */
 export class AppFailure extends Error {
   constructor(readonly error: AppError) {
-    super(error.message);
+    super(error.code);
     this.name = 'AppFailure';
   }
 }

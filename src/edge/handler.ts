@@ -5,8 +5,10 @@
 /// <reference types="@twilio-labs/serverless-runtime-types" />
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import type { Twilio as TwilioClient } from 'twilio';
+import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { TIME_BUDGET_MS } from '../core/budget';
 import { type AppError, AppFailure, type Result } from '../core/errors';
+import { type Language, languageOf } from '../core/language';
 import type { Endpoint } from '../endpoints/invocation';
 import { type Config, type Env, readConfig } from '../input/config';
 import { type Event, requireFields } from '../input/event-fields';
@@ -32,13 +34,7 @@ export type FunctionHandler = (
   callback: ServerlessCallback,
 ) => Promise<void>;
 
-const timeoutError: AppError = {
-  code: 'TWILIO_TIMEOUT',
-  message:
-    'Sorry, that took too long. A message may have been scheduled or canceled all the same: please check before trying again.',
-  detail:
-    'The service stopped waiting for Twilio at its time budget (8 s, before Studio gives up at 10 s).',
-};
+const timeoutError: AppError = { code: 'TWILIO_TIMEOUT' };
 
 /** Resolves to the timeout answer after `ms` unless canceled: the endpoint loses the race. */
 function guard(ms: number): { answer: Promise<Result<never>>; cancel: () => void } {
@@ -54,13 +50,23 @@ function buildClient(build: () => TwilioClient): TwilioClient {
   try {
     return build();
   } catch {
-    throw new AppFailure({
-      code: 'CONFIG_TWILIO_AUTH',
-      message: "Sorry, messages can't be handled right now. Nothing was sent.",
-      detail:
-        'No Twilio client could be built from the service credentials: check ACCOUNT_SID and AUTH_TOKEN.',
-    });
+    throw new AppFailure({ code: 'CONFIG_TWILIO_AUTH', facts: { variant: 'client' } });
   }
+}
+
+/**
+ * The texter's language for an error's message: the one the failing layer knew (e.g. the
+ * language `when` was read in), else the request's `locale`, else DEFAULT_LOCALE, else English.
+ */
+function texterLanguage(result: Result<object>, context: Context<Env>, event: Event): Language {
+  if (result.ok) return 'en';
+  const locale = event[SCHEDULE_MESSAGE.parameters.locale.names[0]];
+  return (
+    result.error.language ??
+    languageOf(typeof locale === 'string' ? locale : undefined) ??
+    languageOf(context.DEFAULT_LOCALE) ??
+    'en'
+  );
 }
 
 /** Any throw becomes a Result here, once. */
@@ -69,12 +75,7 @@ function resultOfThrow(error: unknown): Outcome {
   return {
     result: {
       ok: false,
-      error: {
-        code: 'INTERNAL_ERROR',
-        message:
-          'Sorry, something went wrong on our side. Please check whether it was done before trying again.',
-        detail: 'The service failed unexpectedly (a bug); the log line names the error.',
-      },
+      error: { code: 'INTERNAL_ERROR' },
     },
     internalError: error instanceof Error ? error.name : typeof error,
   };
@@ -140,7 +141,7 @@ export function defineHandler(
     } catch (error) {
       outcome = resultOfThrow(error);
     }
-    const response = responseFor(outcome.result);
+    const response = responseFor(outcome.result, texterLanguage(outcome.result, context, event));
     log(logLine(name, event, outcome, response.status, clock() - started));
     callback(null, response.toTwilio());
   };
