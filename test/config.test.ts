@@ -142,7 +142,7 @@ describe('readConfig: an invalid variable is CONFIG_INVALID naming it', () => {
       assert.equal(result.error.code, 'CONFIG_INVALID');
       assert.equal(result.error.field, name);
       // The builder reads which variable in the detail; the texter never sees its name.
-      assert.match(result.error.detail ?? '', new RegExp(name));
+      assert.match(wordsFor(result.error, 'en').detail ?? '', new RegExp(name));
       assert.doesNotMatch(wordsFor(result.error, 'en').message, new RegExp(name));
       // The value itself is not echoed: a misplaced secret must not reach a response.
       assert.ok(!JSON.stringify(result.error).includes(value), JSON.stringify(result.error));
@@ -239,7 +239,8 @@ describe('every configuration problem at once', () => {
     assert.ok(!result.ok);
     assert.equal(result.error.code, 'CONFIG_INVALID');
     assert.equal(result.error.field, 'AUTH_TOKEN');
-    for (const name of Object.keys(bad)) assert.match(result.error.detail ?? '', new RegExp(name));
+    for (const name of Object.keys(bad))
+      assert.match(wordsFor(result.error, 'en').detail ?? '', new RegExp(name));
   });
 
   it('before a deploy, a missing MESSAGING_SERVICE_SID and a loopback TWILIO_API_BASE_URL count', () => {

@@ -1,7 +1,9 @@
 // Recipients: E.164 normalisation, and masking numbers for logs and error bodies.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { maskRecipient, redactNumbers } from '../src/core/mask';
+import { wordsFor } from '../src/edge/error-words';
 import { parseRecipient } from '../src/input/recipient';
 
 describe('parseRecipient', () => {
@@ -29,7 +31,7 @@ describe('parseRecipient', () => {
       if (!result.ok) assert.equal(result.error.code, 'INVALID_TO');
     }
     const spaced = parseRecipient(' 15551234567');
-    assert.ok(!spaced.ok && spaced.error.detail?.includes('%2B'));
+    assert.ok(!spaced.ok && wordsFor(spaced.error, 'en').detail?.includes('%2B'));
   });
 
   it('drops a bracketed national trunk "(0)" after the country code, as people write it', () => {

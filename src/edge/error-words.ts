@@ -14,10 +14,13 @@ export interface ErrorWords {
 }
 
 export function wordsFor(error: AppError, language: Language): ErrorWords {
-  const facts = { field: error.field, ...error.facts };
   // Words a lower layer wrote itself (not yet said as facts) are kept as they are.
-  const legacy = error.facts === undefined && error.message !== undefined;
-  const message = legacy ? (error.message as string) : messageFor(error, TABLES[language] ?? EN);
-  const detail = detailFor(error.code, facts) ?? error.detail;
+  if (error.facts === undefined && error.message !== undefined) {
+    return error.detail === undefined
+      ? { message: error.message }
+      : { message: error.message, detail: error.detail };
+  }
+  const message = messageFor(error, TABLES[language] ?? EN);
+  const detail = detailFor(error.code, { field: error.field, ...error.facts }) ?? error.detail;
   return detail === undefined ? { message } : { message, detail };
 }

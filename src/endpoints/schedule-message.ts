@@ -2,7 +2,7 @@
 // it in the registry. With an idempotency key the key is reserved first (a replay answers the
 // first answer); with replace the recipient's other messages with the tag are canceled after the
 // new one exists, so a failure never leaves them with none.
-import { type AppError, fail, ok, type Result } from '../core/errors';
+import { type AppError, ok, type Result, refuse } from '../core/errors';
 import { parseScheduleRequest, type ScheduleRequest } from '../input/schedule-request';
 import { fingerprintOf, type IdempotencyKeys } from '../registry/idempotency';
 import { type MessageRecord, ttlAfter } from '../registry/records';
@@ -29,13 +29,7 @@ export type ScheduleAnswer = {
   registered?: false;
 } & Omit<SendTime, 'instant'>;
 
-const registryDisabled = (field: string) =>
-  fail(
-    'REGISTRY_DISABLED',
-    'Sorry, that request could not be handled.',
-    field,
-    'idempotencyKey, tag, replace and repeat need the registry, which REGISTRY=off turns off.',
-  );
+const registryDisabled = (field: string) => refuse('REGISTRY_DISABLED', field);
 
 const notReached = (cause: AppError) =>
   registryUnavailable(
@@ -45,22 +39,11 @@ const notReached = (cause: AppError) =>
   );
 
 const keyInUse = (outcomeUnknown: boolean) =>
-  fail(
-    'IDEMPOTENCY_KEY_IN_USE',
-    'That request is already being handled.',
-    'idempotencyKey',
-    outcomeUnknown
-      ? 'The first request with this idempotencyKey ended without a clear answer from Twilio: the message may exist. Check /scheduled-messages before retrying with a new key.'
-      : 'A request with this idempotencyKey is still in flight, or ended without a clear outcome: check /scheduled-messages before retrying with a new key.',
-  );
+  refuse('IDEMPOTENCY_KEY_IN_USE', 'idempotencyKey', {
+    variant: outcomeUnknown ? 'outcomeUnknown' : 'default',
+  });
 
-const keyReused = () =>
-  fail(
-    'IDEMPOTENCY_KEY_REUSED',
-    'Sorry, that request could not be handled.',
-    'idempotencyKey',
-    'This idempotencyKey was already used for a request with other parameters: use a new key for a new request.',
-  );
+const keyReused = () => refuse('IDEMPOTENCY_KEY_REUSED', 'idempotencyKey');
 
 /** Cancels the earlier messages of the tag (and stops their series); returns those canceled. */
 async function replaceEarlier(
@@ -174,12 +157,7 @@ export async function scheduleMessage(
 
   // Without a Messaging Service Twilio ignores the schedule and sends at once: never call it so.
   if (messagingServiceSid === undefined) {
-    return fail(
-      'CONFIG_MESSAGING_SERVICE_MISSING',
-      "Sorry, messages can't be scheduled right now. Nothing was sent.",
-      'messagingServiceSid',
-      'No Messaging Service: set MESSAGING_SERVICE_SID on the service (or pass messagingServiceSid). Without one Twilio would send at once, so nothing was sent.',
-    );
+    return refuse('CONFIG_MESSAGING_SERVICE_MISSING', 'messagingServiceSid');
   }
   const request = { ...parsed.value, messagingServiceSid };
   const work = workOf(request, invocation);

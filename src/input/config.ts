@@ -1,7 +1,7 @@
 // The service's environment variables, read once per request into a typed Config. Every default
 // the service has is here: the window's ends, and what a request falls back to when it does not
 // say (applied to each request in one place, `applyDefaults` in schedule-request.ts).
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { isSid } from '../core/sid';
 import { nonBlank } from '../core/text';
 import { isLoopbackUrl, isWebUrl } from '../core/web-url';
@@ -240,11 +240,8 @@ export function readConfig(env: Env): Result<Config> {
   const { config, problems } = parseConfig(env);
   const [first] = problems;
   if (first === undefined) return ok(config);
-  const count = problems.length === 1 ? '' : ` (${problems.length} problems)`;
-  return fail(
-    'CONFIG_INVALID',
-    "Sorry, this can't be done right now: the service isn't set up correctly. Nothing was sent or canceled.",
-    first.name,
-    `The service's environment variables need fixing${count}: ${describeProblems(problems)}.`,
-  );
+  return refuse('CONFIG_INVALID', first.name, {
+    count: problems.length,
+    problems: describeProblems(problems),
+  });
 }

@@ -1,7 +1,7 @@
 // What to send: the body, media URLs, or a Content template with its variables.
 
 import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { isSid } from '../core/sid';
 import { isBlank } from '../core/text';
 import { isWebUrl } from '../core/web-url';
@@ -34,31 +34,16 @@ export function readContent(event: Event): Result<MessageContent> {
     // Twilio counts characters, not UTF-16 units: an emoji is one.
     const characters = [...body.value].length;
     if (characters > MAX_BODY_CHARACTERS) {
-      return fail(
-        'BODY_TOO_LONG',
-        `Sorry, that message is too long: it can be at most ${MAX_BODY_CHARACTERS} characters.`,
-        'body',
-        `body has ${characters} characters; Twilio sends at most ${MAX_BODY_CHARACTERS}.`,
-      );
+      return refuse('BODY_TOO_LONG', 'body', { characters, max: MAX_BODY_CHARACTERS });
     }
     content.body = body.value;
   }
   if (media.value.length > MAX_MEDIA) {
-    return fail(
-      'TOO_MANY_MEDIA',
-      `Sorry, a message can carry at most ${MAX_MEDIA} attachments.`,
-      'mediaUrl',
-      `mediaUrl lists ${media.value.length} URLs; Twilio takes at most ${MAX_MEDIA} per message.`,
-    );
+    return refuse('TOO_MANY_MEDIA', 'mediaUrl', { count: media.value.length, max: MAX_MEDIA });
   }
   for (const url of media.value) {
     if (!isWebUrl(url)) {
-      return fail(
-        'INVALID_MEDIA_URL',
-        "Sorry, an attachment link isn't a web address that can be sent.",
-        'mediaUrl',
-        'Each mediaUrl must be an absolute http(s) URL that Twilio can fetch.',
-      );
+      return refuse('INVALID_MEDIA_URL', 'mediaUrl');
     }
   }
 
@@ -70,41 +55,23 @@ export function readContent(event: Event): Result<MessageContent> {
     !(typeof variables === 'string' && isBlank(variables));
   if (contentSid.value !== undefined) {
     if (!isSid('HX', contentSid.value.trim())) {
-      return fail(
-        'INVALID_CONTENT_SID',
-        "Sorry, the message template isn't set up right, so nothing was sent.",
-        'contentSid',
-        'contentSid must be a Content template SID: HX followed by 32 hex characters.',
-      );
+      return refuse('INVALID_CONTENT_SID', 'contentSid');
     }
     if (content.body !== undefined || content.mediaUrls.length > 0) {
-      return fail(
-        'CONFLICTING_CONTENT',
-        'Sorry, the message was given both as a template and as text, so nothing was sent.',
-        'contentSid',
-        'Give either a Content template (contentSid) or body/mediaUrl, not both: the template would win.',
-      );
+      return refuse('CONFLICTING_CONTENT', 'contentSid');
     }
     content.contentSid = contentSid.value.trim();
     if (hasVariables) {
       const serialised = contentVariablesJson(variables);
       if (serialised === undefined) {
-        return fail(
-          'INVALID_CONTENT_VARIABLES',
-          "Sorry, the message template's values could not be read, so nothing was sent.",
-          'contentVariables',
-          'contentVariables must be a JSON object such as {"1":"Ana"}.',
-        );
+        return refuse('INVALID_CONTENT_VARIABLES', 'contentVariables');
       }
       content.contentVariables = serialised;
     }
   } else if (hasVariables) {
-    return fail(
-      'INVALID_CONTENT_VARIABLES',
-      "Sorry, the message template's values came without a template, so nothing was sent.",
-      'contentVariables',
-      'contentVariables only goes with a contentSid: add the template, or leave the variables out.',
-    );
+    return refuse('INVALID_CONTENT_VARIABLES', 'contentVariables', {
+      variant: 'withoutTemplate',
+    });
   }
 
   if (
@@ -112,12 +79,7 @@ export function readContent(event: Event): Result<MessageContent> {
     content.mediaUrls.length === 0 &&
     content.contentSid === undefined
   ) {
-    return fail(
-      'MISSING_CONTENT',
-      'Sorry, there was no message to send.',
-      'body',
-      'Give the message in "body", or a "mediaUrl", or a "contentSid".',
-    );
+    return refuse('MISSING_CONTENT', 'body');
   }
   return ok(content);
 }

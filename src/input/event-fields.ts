@@ -2,33 +2,10 @@
 // send JSON (numbers, arrays, objects), and a repeated form key arrives as an array.
 
 import type { ParameterDeclaration } from '../contract/declaration';
-import { type ErrorCode, fail, ok, type Result } from '../core/errors';
+import { type ErrorCode, ok, type Result, refuse } from '../core/errors';
 import { isBlank } from '../core/text';
 
 export type Event = Readonly<Record<string, unknown>>;
-
-/** How a parameter is named to the person who texted: never by its name. */
-const NOUNS: Readonly<Record<string, string>> = {
-  to: "recipient's number",
-  number: "recipient's number",
-  body: 'message text',
-  message: 'message text',
-  mediaUrl: 'attachment link',
-  contentSid: 'message template',
-  contentVariables: 'message template',
-  minutes: 'send time',
-  delay: 'send time',
-  sendAt: 'send time',
-  at: 'send time',
-  when: 'send time',
-  ifTooSoon: 'send time',
-  timeZone: 'time zone',
-  quietHours: 'quiet hours',
-  sid: 'message to cancel',
-};
-
-/** "the recipient's number": what a message calls parameter `name`. */
-export const nounFor = (name: string): string => `the ${NOUNS[name] ?? 'request'}`;
 
 export interface ReadTextOptions {
   /** Given when `names` holds aliases: both given with different values is this error. */
@@ -49,12 +26,7 @@ function readOne(
   if (typeof value === 'string') return ok(isBlank(value) ? undefined : value);
   if ((typeof value === 'number' || typeof value === 'boolean') && !textOnly) {
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      return fail(
-        code,
-        `Sorry, ${nounFor(name)} could not be read.`,
-        name,
-        `"${name}" must be a finite number.`,
-      );
+      return refuse(code, name, { variant: 'unreadable', expected: 'a finite number' });
     }
     return ok(String(value));
   }
@@ -62,12 +34,7 @@ function readOne(
   const expected = textOnly
     ? 'text (not a number, true/false, list or object)'
     : 'a single text value, not a list or an object';
-  return fail(
-    code,
-    `Sorry, ${nounFor(name)} could not be read.`,
-    name,
-    `"${name}" must be ${expected}.`,
-  );
+  return refuse(code, name, { variant: 'unreadable', expected });
 }
 
 /**
@@ -92,12 +59,7 @@ export function readText(
       if (options.conflict === undefined) break;
     } else if (read.value.trim() !== found.value.trim()) {
       // Which one was meant can't be known: a flow that sets both must not get a silent pick.
-      return fail(
-        options.conflict ?? code,
-        `Sorry, the request gave two different values for ${nounFor(found.name)}.`,
-        found.name,
-        `"${found.name}" and its alias "${name}" were both given, with different values: give only one.`,
-      );
+      return refuse(options.conflict ?? code, found.name, { variant: 'conflict', alias: name });
     }
   }
   return ok(found?.value);
@@ -130,12 +92,7 @@ export function readList(event: Event, parameter: ParameterDeclaration): Result<
   const out: string[] = [];
   for (const item of items) {
     if (typeof item !== 'string') {
-      return fail(
-        code,
-        `Sorry, ${nounFor(name)} could not be read.`,
-        name,
-        `Each "${name}" must be text.`,
-      );
+      return refuse(code, name, { variant: 'unreadableItem' });
     }
     const trimmed = item.trim();
     if (trimmed !== '') out.push(trimmed);
@@ -155,10 +112,5 @@ const isParameterKey = (key: string): boolean => key !== 'request' && !/^\d+$/.t
  */
 export function requireFields(event: Event): Result<void> {
   if (Object.keys(event).some(isParameterKey)) return ok(undefined);
-  return fail(
-    'NO_FIELDS',
-    'Sorry, the request was empty, so nothing was done.',
-    undefined,
-    'The request has no named fields. Send form fields (as Studio does) or a JSON object such as {"to": "…", "body": "…", "minutes": 30}; a JSON array, text/plain or empty body has none.',
-  );
+  return refuse('NO_FIELDS');
 }

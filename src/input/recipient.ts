@@ -1,7 +1,7 @@
 // Recipients: E.164 numbers, optionally on the WhatsApp channel, and how they appear in logs.
 
 import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { type Event, readParameter } from './event-fields';
 
 /** A normalised recipient: `+15551234567` or `whatsapp:+15551234567`. */
@@ -18,14 +18,9 @@ const BRACKETED_TRUNK = /^(\+\d{1,3})[\s.-]*\(0\)/;
 /** Italy (and San Marino, Vatican City) dial the leading 0 from abroad: "(0)" is ambiguous there. */
 const TRUNK_IS_PART_OF_NUMBER = new Set(['+39', '+378', '+379']);
 
-const invalidTo = (detail: string) =>
-  fail(
-    'INVALID_TO',
-    // The example is spaced so that the masking of numbers in answers leaves it readable.
-    "Sorry, that phone number doesn't look right: write it with + and the country code, such as +1 415 555 0100.",
-    'to',
-    detail,
-  );
+type InvalidTo = 'ambiguousTrunk' | 'unencodedPlus' | 'default';
+const invalidTo = (variant: InvalidTo, countryCode?: string) =>
+  refuse('INVALID_TO', 'to', { variant, countryCode });
 
 export function parseRecipient(raw: string): Result<Recipient> {
   const match = /^whatsapp:(.*)$/i.exec(raw.trimEnd());
@@ -34,21 +29,14 @@ export function parseRecipient(raw: string): Result<Recipient> {
   if (trunk) {
     const countryCode = trunk[1] ?? '';
     if (TRUNK_IS_PART_OF_NUMBER.has(countryCode)) {
-      return invalidTo(
-        `"(0)" after ${countryCode} is ambiguous: in this country the 0 is dialled from abroad too. Write the number without brackets.`,
-      );
+      return invalidTo('ambiguousTrunk', countryCode);
     }
     number = countryCode + number.slice(trunk[0].length);
   }
   const normalised = number.replace(SEPARATORS, '');
   if (E164.test(normalised)) return ok(match ? `whatsapp:${normalised}` : normalised);
-  let detail =
-    'to must be an E.164 number (+, the country code, the number) or whatsapp: followed by one.';
   // Not guessed back into a "+": a number must never be read as another country's.
-  if (/^ \d/.test(match ? (match[1] ?? '') : raw)) {
-    detail += ' A "+" sent unencoded in a form body arrives as a space: send it as %2B.';
-  }
-  return invalidTo(detail);
+  return invalidTo(/^ \d/.test(match ? (match[1] ?? '') : raw) ? 'unencodedPlus' : 'default');
 }
 
 /** `to`, or its alias `number` (the Flask workaround's name). */
@@ -56,12 +44,7 @@ export function readRecipient(event: Event): Result<Recipient> {
   const raw = readParameter(event, SCHEDULE_MESSAGE.parameters.to);
   if (!raw.ok) return raw;
   if (raw.value === undefined) {
-    return fail(
-      'MISSING_TO',
-      'Sorry, no phone number was given to send to.',
-      'to',
-      'Give the recipient in "to", for example {{contact.channel.address}}.',
-    );
+    return refuse('MISSING_TO', 'to');
   }
   return parseRecipient(raw.value);
 }

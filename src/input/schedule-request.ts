@@ -2,7 +2,7 @@
 // Each part is read by its own module; the service's defaults are applied here, in one place.
 
 import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { isSid } from '../core/sid';
 import { type Locale, parseLocale } from '../time/local-text';
 import { parseQuietDays, type QuietDays } from '../time/quiet-days';
@@ -81,12 +81,7 @@ function zonesOf(
   const zones = zonesForNumber(to);
   if (zones.length > 0) return ok(zones);
   if (fallback !== undefined && fallback !== 'recipient') return ok([fallback]);
-  return fail(
-    'UNKNOWN_RECIPIENT_TIME_ZONE',
-    "Sorry, the time zone for that number isn't known, so nothing was scheduled.",
-    'timeZone',
-    'timeZone=recipient found no zone for this number: give timeZone (e.g. America/New_York), or set DEFAULT_TIME_ZONE to a zone as the fallback.',
-  );
+  return refuse('UNKNOWN_RECIPIENT_TIME_ZONE', 'timeZone');
 }
 
 function readQuietHours(event: Event): Result<QuietHours | null | undefined> {
@@ -102,12 +97,7 @@ function readMessagingService(event: Event): Result<string | undefined> {
   if (text.value === undefined) return ok(undefined);
   const sid = text.value.trim();
   if (!isSid('MG', sid)) {
-    return fail(
-      'INVALID_MESSAGING_SERVICE_SID',
-      "Sorry, messages can't be scheduled right now.",
-      'messagingServiceSid',
-      'messagingServiceSid must be a Messaging Service SID: MG followed by 32 hex characters.',
-    );
+    return refuse('INVALID_MESSAGING_SERVICE_SID', 'messagingServiceSid');
   }
   return ok(sid);
 }

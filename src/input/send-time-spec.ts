@@ -3,7 +3,7 @@
 // src/time/send-time.ts.
 
 import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { MINUTE, SECOND } from '../core/units';
 import { parseDelay } from '../time/duration';
 import { parseMinuteOfDay } from '../time/quiet-hours';
@@ -19,14 +19,10 @@ function parseMinutes(raw: string): Result<SendTimeSpec> {
   const text = raw.trim();
   const minutes = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
   if (!(minutes > 0 && minutes <= MAX_MINUTES)) {
-    return fail(
-      'INVALID_MINUTES',
-      minutes === 0
-        ? 'Sorry, the wait must be longer than zero minutes.'
-        : 'Sorry, the wait must be a number of minutes above zero, such as 30.',
-      'minutes',
-      `minutes must be a positive number up to ${MAX_MINUTES}, such as 30 or 90.5.`,
-    );
+    return refuse('INVALID_MINUTES', 'minutes', {
+      variant: minutes === 0 ? 'zero' : 'default',
+      max: MAX_MINUTES,
+    });
   }
   return ok({ kind: 'minutes', minutes });
 }
@@ -36,14 +32,7 @@ const DATE_TIME =
 
 /** ISO 8601 with an offset (an instant) or without one (a wall-clock time in the time zone). */
 export function parseSendAt(raw: string): Result<SendTimeSpec> {
-  const FORMAT =
-    'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.';
-  const bad = fail(
-    'INVALID_SEND_AT',
-    "Sorry, that date and time couldn't be read.",
-    'sendAt',
-    FORMAT,
-  );
+  const bad = refuse('INVALID_SEND_AT', 'sendAt');
   const m = DATE_TIME.exec(raw.trim());
   if (!m) return bad;
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) =>
@@ -51,20 +40,13 @@ export function parseSendAt(raw: string): Result<SendTimeSpec> {
   ) as [number, number, number, number, number, number];
   const ms = Number(`0.${m[7] ?? '0'}`) * SECOND;
   if (!isRealDate(year, month, day)) {
-    return fail(
-      'INVALID_SEND_AT',
-      'Sorry, that date does not exist.',
-      'sendAt',
-      `sendAt names ${m[1]}-${m[2]}-${m[3]}, a day the calendar does not have. ${FORMAT}`,
-    );
+    return refuse('INVALID_SEND_AT', 'sendAt', {
+      variant: 'noSuchDate',
+      date: `${m[1]}-${m[2]}-${m[3]}`,
+    });
   }
   if (hour > 23 || minute > 59 || second > 59) {
-    return fail(
-      'INVALID_SEND_AT',
-      'Sorry, that time of day does not exist.',
-      'sendAt',
-      `sendAt's time must be from 00:00:00 to 23:59:59. ${FORMAT}`,
-    );
+    return refuse('INVALID_SEND_AT', 'sendAt', { variant: 'noSuchTime' });
   }
   const wall = { year, month, day, hour, minute, second };
   if (m[8] === undefined && m[9] === undefined) {
@@ -101,20 +83,10 @@ export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {
     (v) => v !== undefined,
   ).length;
   if (given === 0) {
-    return fail(
-      'MISSING_SEND_TIME',
-      'Sorry, no time was given for sending the message.',
-      'minutes',
-      'Say when to send: give one of minutes, delay, sendAt, at or when.',
-    );
+    return refuse('MISSING_SEND_TIME', 'minutes');
   }
   if (given > 1) {
-    return fail(
-      'CONFLICTING_SEND_TIME',
-      'Sorry, more than one send time was given, so nothing was scheduled.',
-      'minutes',
-      'Give only one of minutes, delay, sendAt, at and when.',
-    );
+    return refuse('CONFLICTING_SEND_TIME', 'minutes');
   }
   if (minutes.value !== undefined) return parseMinutes(minutes.value);
   if (delay.value !== undefined) {
@@ -126,12 +98,7 @@ export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {
   if (when.value !== undefined) return ok({ kind: 'when', text: when.value.trim() });
   const minuteOfDay = parseMinuteOfDay(at.value ?? '');
   if (minuteOfDay === null) {
-    return fail(
-      'INVALID_AT',
-      "Sorry, that time of day couldn't be read: use a 24-hour time such as 09:30.",
-      'at',
-      'at must be HH:mm on a 24-hour clock, such as 09:30 or 17:00.',
-    );
+    return refuse('INVALID_AT', 'at');
   }
   return ok({ kind: 'at', minuteOfDay });
 }
@@ -141,12 +108,7 @@ export function readIfTooSoon(event: Event): Result<IfTooSoon> {
   if (!raw.ok) return raw;
   const value = raw.value?.trim().toLowerCase() ?? 'reject';
   if (value !== 'reject' && value !== 'earliest') {
-    return fail(
-      'INVALID_IF_TOO_SOON',
-      "Sorry, messages can't be scheduled this way right now.",
-      'ifTooSoon',
-      'ifTooSoon must be "reject" (the default) or "earliest".',
-    );
+    return refuse('INVALID_IF_TOO_SOON', 'ifTooSoon');
   }
   return ok(value);
 }

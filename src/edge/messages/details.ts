@@ -16,7 +16,66 @@ const SHARED: Readonly<Record<string, Detail>> = {
 };
 
 /** Details written so far as facts; a code without one keeps the detail its layer wrote. */
+const SEND_AT_FORMAT =
+  'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.';
+const E164 =
+  'to must be an E.164 number (+, the country code, the number) or whatsapp: followed by one.';
+
 export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
+  MISSING_TO: {
+    default: 'Give the recipient in "to", for example {{contact.channel.address}}.',
+    list: 'Give the recipient in "to" (or a tag or series to list by).',
+  },
+  INVALID_TO: {
+    default: E164,
+    unencodedPlus: `${E164} A "+" sent unencoded in a form body arrives as a space: send it as %2B.`,
+    ambiguousTrunk: (f) =>
+      `"(0)" after ${f.countryCode} is ambiguous: in this country the 0 is dialled from abroad too. Write the number without brackets.`,
+  },
+  BODY_TOO_LONG: (f) => `body has ${f.characters} characters; Twilio sends at most ${f.max}.`,
+  TOO_MANY_MEDIA: (f) => `mediaUrl lists ${f.count} URLs; Twilio takes at most ${f.max} per message.`,
+  INVALID_MEDIA_URL: 'Each mediaUrl must be an absolute http(s) URL that Twilio can fetch.',
+  INVALID_CONTENT_SID: 'contentSid must be a Content template SID: HX followed by 32 hex characters.',
+  CONFLICTING_CONTENT:
+    'Give either a Content template (contentSid) or body/mediaUrl, not both: the template would win.',
+  INVALID_CONTENT_VARIABLES: {
+    default: 'contentVariables must be a JSON object such as {"1":"Ana"}.',
+    withoutTemplate:
+      'contentVariables only goes with a contentSid: add the template, or leave the variables out.',
+  },
+  MISSING_CONTENT: 'Give the message in "body", or a "mediaUrl", or a "contentSid".',
+  MISSING_SEND_TIME: 'Say when to send: give one of minutes, delay, sendAt, at or when.',
+  CONFLICTING_SEND_TIME: 'Give only one of minutes, delay, sendAt, at and when.',
+  INVALID_MINUTES: (f) => `minutes must be a positive number up to ${f.max}, such as 30 or 90.5.`,
+  INVALID_SEND_AT: {
+    default: SEND_AT_FORMAT,
+    noSuchDate: (f) => `sendAt names ${f.date}, a day the calendar does not have. ${SEND_AT_FORMAT}`,
+    noSuchTime: `sendAt's time must be from 00:00:00 to 23:59:59. ${SEND_AT_FORMAT}`,
+  },
+  INVALID_AT: 'at must be HH:mm on a 24-hour clock, such as 09:30 or 17:00.',
+  INVALID_IF_TOO_SOON: 'ifTooSoon must be "reject" (the default) or "earliest".',
+  UNKNOWN_RECIPIENT_TIME_ZONE:
+    'timeZone=recipient found no zone for this number: give timeZone (e.g. America/New_York), or set DEFAULT_TIME_ZONE to a zone as the fallback.',
+  CONFIG_INVALID: (f) =>
+    `The service's environment variables need fixing${Number(f.count) > 1 ? ` (${f.count} problems)` : ''}: ${f.problems}.`,
+  CONFIG_MESSAGING_SERVICE_MISSING:
+    'No Messaging Service: set MESSAGING_SERVICE_SID on the service (or pass messagingServiceSid). Without one Twilio would send at once, so nothing was sent.',
+  REGISTRY_DISABLED: {
+    default:
+      'idempotencyKey, tag, replace and repeat need the registry, which REGISTRY=off turns off.',
+  },
+  IDEMPOTENCY_KEY_IN_USE: {
+    default:
+      'A request with this idempotencyKey is still in flight, or ended without a clear outcome: check /scheduled-messages before retrying with a new key.',
+    outcomeUnknown:
+      'The first request with this idempotencyKey ended without a clear answer from Twilio: the message may exist. Check /scheduled-messages before retrying with a new key.',
+  },
+  IDEMPOTENCY_KEY_REUSED:
+    'This idempotencyKey was already used for a request with other parameters: use a new key for a new request.',
+  INVALID_MESSAGING_SERVICE_SID:
+    'messagingServiceSid must be a Messaging Service SID: MG followed by 32 hex characters.',
+  NO_FIELDS:
+    'The request has no named fields. Send form fields (as Studio does) or a JSON object such as {"to": "…", "body": "…", "minutes": 30}; a JSON array, text/plain or empty body has none.',
   TWILIO_TIMEOUT: {
     default:
       'The service stopped waiting for Twilio at its time budget (8 s, before Studio gives up at 10 s).',
