@@ -2,27 +2,26 @@
 // not): re-runs the time test files in child processes under several TZ values.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Test files of src/time; add yours here. */
-const TIME_TESTS = [
-  'test/send-time.test.ts',
-  'test/quiet-hours.test.ts',
-  'test/recipient-zones.test.ts',
-  'test/quiet-days.test.ts',
-  'test/allowed-time.test.ts',
-  'test/local-text.test.ts',
-  'test/zone-data.test.ts',
-  'test/when.test.ts',
-  'test/recurrence.test.ts',
-  'test/series.test.ts',
-  'test/recipient-time.test.ts',
-  'test/done-when.test.ts',
-];
+/**
+ * The time tests, found rather than listed: every test file that imports a module of src/time,
+ * or sets the clock (a frozen or moved clock is what a host zone could skew).
+ */
+const TIME_TESTS = readdirSync(join(ROOT, 'test'))
+  .filter((name) => name.endsWith('.test.ts') && name !== 'host-tz.test.ts')
+  .filter((name) =>
+    /from '\.\.\/src\/time\/|mock\.timers|Date\.now = /.test(
+      readFileSync(join(ROOT, 'test', name), 'utf8'),
+    ),
+  )
+  .map((name) => `test/${name}`)
+  .sort();
 
 /** UTC (Twilio), a southern-hemisphere DST zone ahead of UTC, a northern one behind it. */
 const HOST_ZONES = ['UTC', 'Australia/Sydney', 'America/Los_Angeles'];
@@ -67,6 +66,14 @@ function runNode(args: string[], tz: string): Promise<Run> {
     });
   });
 }
+
+describe('the time tests are found', () => {
+  it('every test of a src/time module, and every test that sets the clock', () => {
+    for (const file of ['test/send-time.test.ts', 'test/when.test.ts', 'test/done-when.test.ts'])
+      assert.ok(TIME_TESTS.includes(file), file);
+    assert.ok(!TIME_TESTS.includes('test/workflows.test.ts'));
+  });
+});
 
 describe('the host zone is really set in the children', () => {
   // Offsets on 1 January: 0 in UTC, -660 (AEDT) in Sydney, 480 (PST) in Los Angeles.
