@@ -1,4 +1,4 @@
-// The parameters each endpoint accepts, as ../shared/SPEC.md lists them (version 1 and 2),
+// The parameters each endpoint accepts (version 1 and 2; docs/endpoints.md describes them),
 // written down once: deploy:flow checks a flow's Run Function widgets against them before it
 // calls Twilio, and the tests check the flow and the code against them.
 
