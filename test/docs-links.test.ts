@@ -17,15 +17,15 @@ const pages = (): string[] => [
     .map((name) => join(DOCS, name)),
 ];
 
-/** The text outside fenced code blocks and inline code, where a link is a link. */
+/** The text outside fenced code blocks and inline code (which may span lines), where a link is a link. */
 function prose(markdown: string): string {
   let fenced = false;
   const lines: string[] = [];
   for (const line of markdown.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    else if (!fenced) lines.push(line.replace(/`[^`]*`/g, ''));
+    else if (!fenced) lines.push(line);
   }
-  return lines.join('\n');
+  return lines.join('\n').replace(/`[^`]*`/g, '');
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
