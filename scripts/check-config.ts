@@ -1,11 +1,20 @@
 // `tsx scripts/check-config.ts [--deploy] [--env FILE]`: checks the whole configuration in .env
-// before a deploy (`npm run deploy` runs it first) or a local start, and lists every problem in
-// one message, rather than one failing request at a time after deploying. Exit 1 on a problem.
+// and lists every problem in one message, rather than one failing request at a time after
+// deploying. Exit 1 on a problem. It always checks what a deploy needs: without --deploy (a
+// builder checking .env by hand) those problems are marked "(for npm run deploy)", since a local
+// start with the emulator does without them; `npm run deploy` runs it with --deploy first.
 // `npm start` calls `configReport` (below) on the environment it is about to serve with.
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ConfigCheckOptions, configProblems, type Env, readConfig } from '../src/input/config';
+import {
+  type ConfigCheckOptions,
+  type ConfigProblem,
+  configProblems,
+  describeProblems,
+  type Env,
+  readConfig,
+} from '../src/input/config';
 import { readDotEnv } from './env-file';
 
 export interface ConfigReport {
@@ -14,15 +23,25 @@ export interface ConfigReport {
   text: string;
 }
 
+/** Marks a problem that only a deploy has, in a check made by hand. */
+export const DEPLOY_ONLY_MARK = '(for npm run deploy)';
+
 /**
  * Every problem with `env` in one message. `source` names where the values came from (".env").
- * With `forDeploy`, a missing MESSAGING_SERVICE_SID and a loopback TWILIO_API_BASE_URL count too.
+ * With `forDeploy`, a missing MESSAGING_SERVICE_SID and a loopback TWILIO_API_BASE_URL count too;
+ * with `markDeployOnly` as well, those are marked with DEPLOY_ONLY_MARK.
  */
 export function configReport(
   env: Env,
-  options: ConfigCheckOptions & { source?: string } = {},
+  options: ConfigCheckOptions & { source?: string; markDeployOnly?: boolean } = {},
 ): ConfigReport {
   const problems = configProblems(env, options);
+  const atRunTime =
+    options.forDeploy && options.markDeployOnly
+      ? new Set(configProblems(env).map((problem) => describeProblems([problem])))
+      : undefined;
+  const mark = (problem: ConfigProblem): string =>
+    atRunTime && !atRunTime.has(describeProblems([problem])) ? ` ${DEPLOY_ONLY_MARK}` : '';
   const config = readConfig(env);
   const warnings = config.ok ? config.value.warnings : [];
   const where = options.source ? ` in ${options.source}` : '';
@@ -30,7 +49,8 @@ export function configReport(
   if (problems.length > 0) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     lines.push(`The configuration${where} has ${count}:`);
-    for (const { name, problem } of problems) lines.push(`  - ${name} ${problem}`);
+    for (const problem of problems)
+      lines.push(`  - ${describeProblems([problem])}${mark(problem)}`);
   }
   for (const warning of warnings) lines.push(`  (warning) ${warning}`);
   return { ok: problems.length === 0, text: lines.join('\n') };
@@ -49,7 +69,8 @@ function main(): void {
   const path = resolve(values.env);
   const exists = existsSync(path);
   const report = configReport(readEnvFile(path), {
-    forDeploy: values.deploy,
+    forDeploy: true,
+    markDeployOnly: !values.deploy,
     source: exists ? values.env : `${values.env} (not found)`,
   });
   if (report.text) (report.ok ? console.log : console.error)(report.text);

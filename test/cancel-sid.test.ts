@@ -1,4 +1,4 @@
-// Issue 11 §3: a `sid` that is present, whatever its value, never falls through to cancelling
+// A `sid` that is present, whatever its value, never falls through to cancelling
 // by recipient. Property-tested through the built function: the emulator must see no list
 // request (the by-recipient path's first call) for any event with a `sid` key.
 import assert from 'node:assert/strict';

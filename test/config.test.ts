@@ -1,7 +1,11 @@
 // readConfig: the environment variables, as Twilio hands them over (strings, maybe empty).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { configReport } from '../scripts/check-config';
+import { configReport, DEPLOY_ONLY_MARK } from '../scripts/check-config';
 import { isLoopbackUrl } from '../src/core/web-url';
 import { httpStatusFor } from '../src/edge/error-catalog';
 import { wordsFor } from '../src/edge/error-words';
@@ -264,5 +268,68 @@ describe('every configuration problem at once', () => {
       ok: true,
       text: '',
     });
+  });
+
+  it('checked by hand, what only a deploy needs is listed too, and marked', () => {
+    const report = configReport(
+      { QUIET_HOURS: '22:00', TWILIO_API_BASE_URL: 'http://127.0.0.1:3001' },
+      { forDeploy: true, markDeployOnly: true, source: '.env' },
+    );
+    assert.equal(report.ok, false);
+    const lines = report.text.split('\n');
+    assert.equal(lines[0], 'The configuration in .env has 3 problems:');
+    const line = (name: string) => lines.find((text) => text.startsWith(`  - ${name} `)) ?? '';
+    assert.ok(line('MESSAGING_SERVICE_SID').endsWith(DEPLOY_ONLY_MARK));
+    assert.ok(line('TWILIO_API_BASE_URL').endsWith(DEPLOY_ONLY_MARK));
+    assert.ok(line('QUIET_HOURS') !== '' && !line('QUIET_HOURS').endsWith(DEPLOY_ONLY_MARK));
+    // With --deploy nothing is marked: everything listed stops the deploy.
+    assert.ok(
+      !configReport({}, { forDeploy: true, source: '.env' }).text.includes(DEPLOY_ONLY_MARK),
+    );
+  });
+});
+
+describe('npx tsx scripts/check-config.ts, as the README says to run it', () => {
+  const ROOT = join(import.meta.dirname, '..');
+  const run = (envText: string, ...args: string[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-config-'));
+    try {
+      writeFileSync(join(dir, '.env'), envText);
+      // tsx's own command, as npx runs it, in a folder holding only that .env.
+      const result = spawnSync(
+        join(ROOT, 'node_modules/.bin/tsx'),
+        [join(ROOT, 'scripts/check-config.ts'), ...args],
+        { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 30_000 },
+      );
+      return { status: result.status, output: result.stdout + result.stderr };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('names an empty MESSAGING_SERVICE_SID, without --deploy too, and exits 1', () => {
+    const { status, output } = run('ACCOUNT_SID=\nAUTH_TOKEN=\nMESSAGING_SERVICE_SID=\n');
+    assert.equal(status, 1, output);
+    assert.match(output, /has 1 problem:\n {2}- MESSAGING_SERVICE_SID is not set/);
+    assert.ok(output.includes(DEPLOY_ONLY_MARK), output);
+  });
+
+  it('lists every bad value at once, and says nothing was deployed with --deploy', () => {
+    const { status, output } = run(
+      'MESSAGING_SERVICE_SID=\nQUIET_HOURS=9pm-8am\nDEFAULT_TIME_ZONE=Mars/Olympus\n',
+      '--deploy',
+    );
+    assert.equal(status, 1, output);
+    assert.match(output, /has 3 problems/);
+    for (const name of ['MESSAGING_SERVICE_SID', 'QUIET_HOURS', 'DEFAULT_TIME_ZONE']) {
+      assert.match(output, new RegExp(`- ${name} `));
+    }
+    assert.match(output, /Nothing was deployed\./);
+  });
+
+  it('prints nothing and exits 0 when all is well', () => {
+    const { status, output } = run(`MESSAGING_SERVICE_SID=${SERVICE}\nQUIET_HOURS=21:00-08:00\n`);
+    assert.equal(status, 0, output);
+    assert.equal(output, '');
   });
 });

@@ -1,4 +1,4 @@
-// Each version-2 issue's "Done when", through the built /schedule-message (and friends) with the
+// What version 2 promises, through the built /schedule-message (and friends) with the
 // emulator, at a frozen clock: what a Studio builder and the person texted would see.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -40,7 +40,7 @@ describe('version 2, done when', () => {
     await emulator.stop();
   });
 
-  it('issue 14: when=tomorrow at 9am at 22:30 New York is 09:00 the next day, interpreted, with sendAtText', async () => {
+  it('time in words: when=tomorrow at 9am at 22:30 New York is 09:00 the next day, interpreted, with sendAtText', async () => {
     at('2026-12-03T03:30:00Z'); // Wednesday Dec 2, 22:30 in New York
     const answer = await call(schedule, {
       to: '+15550001400',
@@ -55,14 +55,14 @@ describe('version 2, done when', () => {
     assert.equal(answer.body.sendAtText, 'Thursday, December 3 at 9:00 AM EST');
   });
 
-  it('issue 14: a phrase with no time is INVALID_WHEN, with a message a person can act on', async () => {
+  it('time in words: a phrase with no time is INVALID_WHEN, with a message a person can act on', async () => {
     const answer = await call(schedule, { to: '+15550001401', body: 'x', when: 'ok thanks' });
     assert.equal(answer.status, 400);
     assert.equal(answer.body.error?.code, 'INVALID_WHEN');
     assert.match(String(answer.body.error?.message), /tomorrow at 9am/);
   });
 
-  it('issue 14: a phrase in quiet hours is moved out of them; too soon and too late are refused', async () => {
+  it('time in words: a phrase in quiet hours is moved out of them; too soon and too late are refused', async () => {
     at('2026-12-02T15:00:00Z'); // 10:00 in New York
     const base = { to: '+15550001402', body: 'x', timeZone: 'America/New_York' };
     const quiet = await call(schedule, {
@@ -80,7 +80,7 @@ describe('version 2, done when', () => {
     assert.equal(late.body.error?.code, 'SEND_AT_TOO_LATE');
   });
 
-  it('issue 13: timeZone=recipient, 21:00-08:00 and sun on a +1 907 number: allowed in both Alaska zones', async () => {
+  it('recipient time zones: timeZone=recipient, 21:00-08:00 and sun on a +1 907 number: allowed in both Alaska zones', async () => {
     at('2026-12-05T18:00:00Z'); // Saturday; 09:00 in Anchorage, 08:00 in Adak
     const answer = await call(schedule, {
       to: '+19075550123',
@@ -105,7 +105,7 @@ describe('version 2, done when', () => {
     assert.match(String(answer.body.sendAtText), /^Monday, December 7 at 8:00 AM HAST$/);
   });
 
-  it('issue 13: a toll-free number has 42 candidate zones and is still scheduled only when all allow it', async () => {
+  it('recipient time zones: a toll-free number has 42 candidate zones and is still scheduled only when all allow it', async () => {
     at('2026-12-02T15:00:00Z');
     const answer = await call(schedule, {
       to: '+18005550100',
@@ -123,7 +123,7 @@ describe('version 2, done when', () => {
     }
   });
 
-  it('issue 13: no zone for the number, no DEFAULT_TIME_ZONE: UNKNOWN_RECIPIENT_TIME_ZONE', async () => {
+  it('recipient time zones: no zone for the number, no DEFAULT_TIME_ZONE: UNKNOWN_RECIPIENT_TIME_ZONE', async () => {
     const answer = await call(schedule, {
       to: '+99912345678',
       body: 'x',
@@ -133,7 +133,7 @@ describe('version 2, done when', () => {
     assert.equal(answer.body.error?.code, 'UNKNOWN_RECIPIENT_TIME_ZONE');
   });
 
-  it('issue 12: schedule with a tag, list it with its send time, replace it, replay a key, cancel by tag', async () => {
+  it('the registry: schedule with a tag, list it with its send time, replace it, replay a key, cancel by tag', async () => {
     at('2026-12-02T15:00:00Z');
     const to = '+15550001200';
     const first = await call(schedule, {
@@ -181,7 +181,7 @@ describe('version 2, done when', () => {
     assert.equal(emulator.messages.get(String(moved.body.sid))?.status, 'canceled');
   });
 
-  it('issue 12: a blank tag with to on /cancel-message cancels nothing (never falls through to to)', async () => {
+  it('the registry: a blank tag with to on /cancel-message cancels nothing (never falls through to to)', async () => {
     const to = '+15550001201';
     const kept = await call(schedule, { to, body: 'keep me', minutes: '60' });
     const answer = await call(cancel, { tag: '', to });

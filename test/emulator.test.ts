@@ -79,7 +79,7 @@ describe('Messages emulator', () => {
   });
 });
 
-// Safety: a local emulator must not be a memory sink (issue 11, section 5).
+// Safety: a local emulator must not be a memory sink.
 describe('Messages emulator: bodies, credentials and the request log', () => {
   const AUTH = `Basic ${Buffer.from(`${EMULATOR_ACCOUNT_SID}:${EMULATOR_AUTH_TOKEN}`).toString('base64')}`;
   const MESSAGES = `/2010-04-01/Accounts/${EMULATOR_ACCOUNT_SID}/Messages.json`;

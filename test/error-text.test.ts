@@ -1,4 +1,4 @@
-// Error text fit for the person who texted (SPEC "Errors", issue 11 §4). Every ErrorCode is
+// Error text fit for the person who texted (docs/errors.md). Every ErrorCode is
 // produced, through the built functions where a request can reach it (emulator behind them),
 // else by the module that makes it, and its `message` is checked: no parameter or variable
 // name, no "=", no UPPER_SNAKE code, no jargon; `detail` carries the builder's explanation.
@@ -274,7 +274,7 @@ const CASES: Record<ErrorCode, Case> = {
       twilioError(new TransportError('timeout', 'Twilio did not answer in time.'), 'create'),
     says: /may have been scheduled/,
   },
-  // twilio-node throwing on our side, before any request (issue 11 §5).
+  // twilio-node throwing on our side, before any request.
   INTERNAL_ERROR: {
     produce: () => twilioError(new TypeError('bad argument'), 'create'),
     says: /Nothing was sent/,
@@ -347,7 +347,7 @@ describe('every error message is fit for the person who texted', () => {
   }
 });
 
-describe('what the newcomer trial found (issue 11 §4, §5)', () => {
+describe('what a first try by a newcomer found', () => {
   const emulator = new MessagesEmulator({ sendIntervalMs: 0 });
   const quiet = console.log;
   const send = (event: Record<string, unknown>) =>

@@ -74,7 +74,7 @@ describe('deploy:flow offline checks', () => {
     assert.match(problems, /"cancel_scheduled" passes "body" to \/cancel-message/);
   });
 
-  it('parameters: every version 2 parameter is accepted where the SPEC says', () => {
+  it('parameters: every version 2 parameter is accepted where docs/endpoints.md says', () => {
     const v2 = [
       'idempotencyKey',
       'tag',

@@ -1,5 +1,5 @@
 // flows/scheduler.json: a sound Studio definition, calling only endpoints this project deploys
-// with only parameters the SPEC accepts, and doing what the SPEC's "Studio flow" says. The flow is
+// with only parameters the endpoints accept, and doing what docs/flow.md says. The flow is
 // run by a small interpreter of its widgets (trigger, set-variables, split-based-on, run-function,
 // send-message) and of the Liquid it uses; each Run Function widget's parameters are given to the
 // built functions (against the emulator), or to a stub where a test needs an answer the emulator
@@ -512,12 +512,15 @@ describe('flows/scheduler.json: calls into this project', () => {
     ]);
   });
 
-  it('every parameter passed is one the SPEC accepts for that endpoint', () => {
+  it('every parameter passed is one that endpoint accepts', () => {
     for (const state of functions) {
       const accepted = SPEC_PARAMETERS[endpointOf(state)];
-      assert.ok(accepted, `the SPEC describes ${endpointOf(state)}`);
+      assert.ok(accepted, `the parameters of ${endpointOf(state)} are listed`);
       for (const { key } of parametersOf(state)) {
-        assert.ok(accepted.includes(key), `${state.name} passes "${key}", which the SPEC accepts`);
+        assert.ok(
+          accepted.includes(key),
+          `${state.name} passes "${key}", which the endpoint accepts`,
+        );
       }
     }
   });
@@ -605,7 +608,7 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
       assert.equal(parameters.quietHours, '21:00-08:00');
       assert.equal(parameters.tag, 'scheduled');
       assert.equal(parameters.idempotencyKey, sid);
-      // Exactly one send time is set; the others render empty, which the SPEC reads as absent.
+      // Exactly one send time is set; the others render empty, which counts as absent.
       const times = ['minutes', 'delay', 'sendAt', 'at', 'when'].filter(
         (key) => parameters[key] !== '',
       );

@@ -40,7 +40,7 @@ import {
 } from './support/processes';
 
 const START = join(ROOT, 'scripts', 'start.ts');
-/** What the issue asks: the whole stack is gone this soon after the signal. */
+/** The whole stack is gone this soon after the signal. */
 const STOP_WITHIN_MS = 2000;
 const READY_WITHIN_MS = 60_000;
 /** Processes and sockets are read from /proc. */

@@ -1,4 +1,4 @@
-// The local outbox page (scripts/outbox, issue 16 §4) in a real browser: Debian's Chromium driven
+// The local outbox page (scripts/outbox) in a real browser: Debian's Chromium driven
 // by playwright-core. A person schedules through the form, sees the row (masked number, tag,
 // times), cancels one, moves the emulator's clock to the next send and sees the message sent and
 // its status callback land. Against a real account the page says so and shows no outbox, and the

@@ -262,7 +262,7 @@ describe('properties of the built functions (emulator)', () => {
     return { answer, before, after: Date.now(), requests: [...emulator.requests] };
   };
 
-  it('/schedule-message: any event gets a valid request to Twilio or a 400 with a SPEC code', async () => {
+  it('/schedule-message: any event gets a valid request to Twilio or a 400 with a documented code', async () => {
     let scheduled = 0;
     await fc.assert(
       fc.asyncProperty(hostileEvent, async (event) => {
@@ -278,7 +278,7 @@ describe('properties of the built functions (emulator)', () => {
     assert.ok(scheduled < 300, 'most hostile events are refused');
   });
 
-  it('/cancel-message: any event gets a scan of the recipient or a 400 with a SPEC code', async () => {
+  it('/cancel-message: any event gets a scan of the recipient or a 400 with a documented code', async () => {
     await fc.assert(
       fc.asyncProperty(hostileEvent, async (event) => {
         const { answer, requests } = await call('cancel-message', event);

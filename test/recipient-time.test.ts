@@ -1,4 +1,4 @@
-// Property (issue 13): for random recipients' numbers, instants and rules, the final send time is
+// Property: for random recipients' numbers, instants and rules, the final send time is
 // outside quiet hours and off quiet days in EVERY candidate zone, inside the window, and no
 // earlier than asked; or it is one of the window's errors. Checked with Intl, independently of
 // the code under test.

@@ -123,7 +123,7 @@ const ERROR_CASES: ErrorCase[] = [
   { name: 'a sendAt 35 days + 1 s ahead', event: { ...without(VALID, 'minutes'), sendAt: '2027-01-05T12:00:01Z' }, code: 'SEND_AT_TOO_LATE', field: 'sendAt' },
   { name: 'a short messagingServiceSid', event: { ...VALID, messagingServiceSid: 'MG123' }, code: 'INVALID_MESSAGING_SERVICE_SID', field: 'messagingServiceSid' },
   { name: 'a phone number SID as messagingServiceSid', event: { ...VALID, messagingServiceSid: `PN${HEX32}` }, code: 'INVALID_MESSAGING_SERVICE_SID', field: 'messagingServiceSid' },
-  // Codes beyond the SPEC's table, each saying more than a generic one would.
+  // Codes beyond version 1's table, each saying more than a generic one would.
   { name: 'ifTooSoon neither reject nor earliest', event: { ...VALID, ifTooSoon: 'later' }, code: 'INVALID_IF_TOO_SOON', field: 'ifTooSoon' },
   { name: 'a body and a contentSid', event: { ...VALID, contentSid: TEMPLATE }, code: 'CONFLICTING_CONTENT', field: 'contentSid' },
   { name: 'contentVariables that are not JSON', event: { ...without(VALID, 'body'), contentSid: TEMPLATE, contentVariables: '1=Ana' }, code: 'INVALID_CONTENT_VARIABLES', field: 'contentVariables' },
@@ -141,7 +141,7 @@ describe('every 400 of /schedule-message, from Studio-shaped input', () => {
     });
   }
 
-  it('covers every 400 code of the SPEC for this endpoint', () => {
+  it('covers every 400 code of version 1 for this endpoint', () => {
     const spec: readonly ErrorCode[] = SPEC_SCHEDULE_INPUT_CODES;
     const covered = new Set(ERROR_CASES.map((c) => c.code));
     assert.deepEqual(

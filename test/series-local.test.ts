@@ -1,4 +1,4 @@
-// What issue 15 promises a person trying it locally: through `npm start`'s stack (the real
+// What repeats promise a person trying it locally: through `npm start`'s stack (the real
 // runtime on loopback, the emulator behind it), a 10-week series is scheduled, the emulator's
 // clock is moved over its HTTP API, and exactly 10 messages go out, each at 08:00 New York. The
 // functions' clock follows the emulator's; its status callbacks arm the later occurrences.

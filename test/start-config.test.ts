@@ -1,5 +1,5 @@
 // `npm start` checks the whole configuration before it starts anything, and names every problem
-// at once (issue 11, section 5): three bad variables in .env, one message, nothing started.
+// at once: three bad variables in .env, one message, nothing started.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -357,11 +357,19 @@ describe('what twilio serverless:deploy would upload', () => {
 });
 
 describe('README and workflows agree', () => {
-  /** The commands in the README's shell code blocks, continuations joined. */
+  /** The README and the pages of docs/ it leads to, where commands are shown. */
+  const docsText = [
+    readFileSync(join(ROOT, 'README.md'), 'utf8'),
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => readFileSync(join(ROOT, 'docs', name), 'utf8')),
+  ].join('\n');
+
+  /** The commands in the documentation's shell code blocks, continuations joined. */
   function readmeCommands(): string[] {
     const commands: string[] = [];
     let block: { shell: boolean; lines: string[] } | undefined;
-    for (const line of readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n')) {
+    for (const line of docsText.split('\n')) {
       const fence = /^\s*```\s*([\w-]*)/.exec(line);
       if (fence && !block) {
         block = {
@@ -378,13 +386,13 @@ describe('README and workflows agree', () => {
     return commands;
   }
   const readme = readmeCommands();
-  const readmeText = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readmeText = docsText;
   const deploy = readWorkflow('deploy.yml');
 
   it('shows the install and test commands CI runs', () => {
     const shown = new Set(readme.flatMap((command) => command.split(' && ')));
     for (const command of allCommands(readWorkflow('ci.yml'))) {
-      assert.ok(shown.has(command), `README.md shows \`${command}\``);
+      assert.ok(shown.has(command), `README.md or docs/ shows \`${command}\``);
     }
   });
 
@@ -396,7 +404,10 @@ describe('README and workflows agree', () => {
       const covered = shown.some((command) =>
         [...flagsOf(ran).keys()].every((flag) => flagsOf(command).has(flag)),
       );
-      assert.ok(covered, `README.md shows \`${head}\` with ${[...flagsOf(ran).keys()].join(' ')}`);
+      assert.ok(
+        covered,
+        `README.md or docs/ shows \`${head}\` with ${[...flagsOf(ran).keys()].join(' ')}`,
+      );
     }
   });
 

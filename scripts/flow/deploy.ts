@@ -166,7 +166,7 @@ async function routeNumberToFlow(
       if (!matches[0]) {
         throw new DeployFlowError(
           `${phoneNumber} is not a phone number of this account, so it cannot be pointed at the ` +
-            'flow. (WhatsApp senders are configured in the Console, see the README.)',
+            'flow. (WhatsApp senders are configured in the Console, see docs/deploy.md.)',
         );
       }
       number = matches[0];

@@ -31,7 +31,7 @@ export function logLine(
   if (outcome.warnings !== undefined) entry.warnings = outcome.warnings;
   if (outcome.internalError !== undefined) entry.internalError = outcome.internalError;
   entry.outcome = outcome.result.ok ? 'ok' : outcome.result.error.code;
-  // A message that exists but could not be recorded is worth a look (SPEC: it is logged).
+  // A message that exists but could not be recorded is worth a look, so the line says so.
   if (outcome.result.ok && (outcome.result.value as { registered?: unknown }).registered === false)
     entry.registered = false;
   entry.status = status;

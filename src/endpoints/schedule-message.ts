@@ -15,7 +15,7 @@ import { isOutcomeUnknown } from '../twilio/errors';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
 import { planSeries, type SeriesAnswer, seriesTtl, startSeries, stopSeries } from './series';
 
-/** What a flow gets back for a scheduled message (README: "Answer"). */
+/** What a flow gets back for a scheduled message (docs/endpoints.md: "Answers"). */
 export type ScheduleAnswer = {
   sid: string;
   status: string;

@@ -183,13 +183,13 @@ function parseConfig(env: Env): { config: Config; problems: ConfigProblem[] } {
 
   const baseUrl = nonBlank(env.TWILIO_API_BASE_URL);
   if (baseUrl !== undefined) {
-    // Garbage is a mistake to report; a real address elsewhere is refused as the SPEC says, so
-    // that credentials only ever leave for Twilio or this machine.
+    // Garbage is a mistake to report; a real address elsewhere is refused (ignored, with a
+    // warning), so that credentials only ever leave for Twilio or this machine.
     if (!isWebUrl(baseUrl)) problem('TWILIO_API_BASE_URL', 'an http(s) URL on loopback');
     else if (isLoopbackUrl(baseUrl)) config.apiBaseUrl = baseUrl.replace(/\/+$/, '');
     else config.warnings.push('TWILIO_API_BASE_URL ignored: only loopback addresses are accepted.');
   }
-  // The registry (SPEC "The registry"): REGISTRY=off turns it off; else SYNC_SERVICE_SID or the
+  // The registry (docs/registry.md): REGISTRY=off turns it off; else SYNC_SERVICE_SID or the
   // account's `default` Sync service.
   const registry = nonBlank(env.REGISTRY)?.toLowerCase();
   if (registry !== undefined && registry !== 'on' && registry !== 'off')

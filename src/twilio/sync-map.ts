@@ -8,7 +8,7 @@ import { type Budget, remaining } from '../core/budget';
 import type { AppError } from '../core/errors';
 import { httpStatusOf, twilioCodeOf, twilioError } from './errors';
 
-/** Sync's codes (TWILIO-NOTES, "Sync Map items"). */
+/** Sync's error codes for Map items, from Twilio's error dictionary. */
 const ITEM_EXISTS = 54208;
 const MAP_NOT_FOUND = 54200;
 const MAP_NAME_TAKEN = 54301;

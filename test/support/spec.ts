@@ -1,4 +1,5 @@
-// What ../shared/SPEC.md lists, written down once for the tests that check the code against it.
+// The parameters and 400 codes the documentation lists, written down once for the tests that
+// check the code against them.
 import type { InputErrorCode } from '../../src/core/errors';
 
 // The parameters each endpoint accepts live in scripts/flow/endpoint-parameters.ts, where
@@ -8,7 +9,7 @@ export {
   SCHEDULE_PARAMETERS,
 } from '../../scripts/flow/endpoint-parameters';
 
-/** The 400 codes of the SPEC's error table, for /schedule-message. */
+/** The 400 codes of /schedule-message in version 1's error table. */
 export const SPEC_SCHEDULE_INPUT_CODES = [
   'MISSING_TO',
   'INVALID_TO',
@@ -31,7 +32,7 @@ export const SPEC_SCHEDULE_INPUT_CODES = [
   'INVALID_MESSAGING_SERVICE_SID',
 ] as const satisfies readonly InputErrorCode[];
 
-/** Every 400 code an answer may carry: the SPEC's, and the ones this service adds (README). */
+/** Every 400 code an answer may carry: version 1's, and the ones added since (docs/errors.md). */
 export const INPUT_CODES: ReadonlySet<string> = new Set<InputErrorCode>([
   ...SPEC_SCHEDULE_INPUT_CODES,
   'INVALID_SID',
@@ -41,7 +42,7 @@ export const INPUT_CODES: ReadonlySet<string> = new Set<InputErrorCode>([
   'INVALID_IF_TOO_SOON',
   'CONFLICTING_TARGET',
   'MISSING_TARGET',
-  // Issue 11: a blank sid on cancel, conflicting aliases, a request with no fields.
+  // A blank sid on cancel, conflicting aliases, a request with no fields.
   'MISSING_SID',
   'CONFLICTING_TO',
   'CONFLICTING_BODY',
