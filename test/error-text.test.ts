@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { MessagesEmulator } from '../emulator/messages-api';
 import type { AppError, ErrorCode } from '../src/core/errors';
+import { slotPlace } from '../src/registry/keys';
 import { twilioError } from '../src/twilio/errors';
 import { TransportError } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
@@ -176,11 +177,6 @@ const CASES: Record<ErrorCode, Case> = {
   INVALID_REPLACE: schedule({ tag: 'appt-1', replace: 'maybe' }),
   REPLACE_NEEDS_TAG: schedule({ replace: 'true' }),
   REGISTRY_DISABLED: schedule({ tag: 'appt-1' }, { env: { REGISTRY: 'off' } }),
-  // /message-status answers Twilio, not a person, but its errors follow the same rule.
-  INVALID_STATUS: {
-    endpoint: 'message-status',
-    event: { MessageSid: UNKNOWN_SID, MessageStatus: 'exploded' },
-  },
   IDEMPOTENCY_KEY_REUSED: schedule(
     { idempotencyKey: 'reused-key' },
     {
@@ -237,6 +233,26 @@ const CASES: Record<ErrorCode, Case> = {
           1,
           isCreate,
         ),
+    },
+  ),
+  // Another replace of the same recipient and tag holds its slot for the whole wait.
+  REPLACE_IN_PROGRESS: schedule(
+    { tag: 'appt-busy', replace: 'true' },
+    {
+      setup: async (emulator) => {
+        const { map, key } = slotPlace('appt-busy', ALICE);
+        const auth = `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`;
+        const post = (path: string, form: Record<string, string>) =>
+          fetch(`${emulator.url}/v1/Services/default/${path}`, {
+            method: 'POST',
+            headers: { Authorization: auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(form),
+          });
+        await post('Maps', { UniqueName: map });
+        const held = JSON.stringify({ heldUntil: Date.now() + 60_000 });
+        const created = await post(`Maps/${map}/Items`, { Key: key, Data: held });
+        assert.equal(created.status, 201);
+      },
     },
   ),
   CONFIG_MESSAGING_SERVICE_MISSING: schedule({}, { env: { MESSAGING_SERVICE_SID: undefined } }),
