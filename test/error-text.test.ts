@@ -289,6 +289,12 @@ const CASES: Record<ErrorCode, Case> = {
       twilioError(new TransportError('timeout', 'Twilio did not answer in time.'), 'create'),
     says: /may have been scheduled/,
   },
+  // The budget spent (e.g. by 429 back-offs) before a call could start: nothing was sent.
+  TIME_BUDGET_SPENT: {
+    produce: () =>
+      twilioError(new TransportError('no-time', 'No time left to call Twilio.'), 'create'),
+    says: /Nothing was sent/,
+  },
   // twilio-node throwing on our side, before any request (issue 11 §5).
   INTERNAL_ERROR: {
     produce: () => twilioError(new TypeError('bad argument'), 'create'),

@@ -61,6 +61,7 @@ export type ErrorCode =
   | 'TWILIO_UNAVAILABLE'
   | 'TWILIO_RATE_LIMITED'
   | 'TWILIO_TIMEOUT'
+  | 'TIME_BUDGET_SPENT'
   | 'INTERNAL_ERROR';
 
 export interface AppError {

@@ -19,6 +19,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   TWILIO_RATE_LIMITED: 503,
   REGISTRY_UNAVAILABLE: 503,
   TWILIO_TIMEOUT: 504,
+  TIME_BUDGET_SPENT: 503,
 };
 
 /** Every code not listed above is bad input: 400. */

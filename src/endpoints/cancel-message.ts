@@ -123,7 +123,7 @@ async function cancelByRecipient(
 
   // The recipient's series are stopped first: no callback may arm one while this runs.
   const registry = registryOf(invocation);
-  const plans = registry ? await stopPlans(invocation, registry.records, { to }) : undefined;
+  const plans = registry ? await stopPlans(invocation, { to }) : undefined;
 
   /** Starts waiting cancels up to CONCURRENCY; each one that ends starts the next. */
   const pump = (): void => {
@@ -189,7 +189,7 @@ async function cancelByLabel(
   }
   // Plans are stopped first, so that no callback arms an occurrence while these are canceled;
   // their claims name every occurrence created, recorded or not.
-  const plans = await stopPlans(invocation, registry.records, by);
+  const plans = await stopPlans(invocation, by);
   const listing = await registry.records.upcoming(by, invocation.now);
   if (!listing.ok) {
     return registryUnavailable(

@@ -97,7 +97,7 @@ async function replaceEarlier(
   earlier: string[],
   keep: { sid?: string; series?: string },
 ): Promise<Replaced> {
-  const plans = await stopPlans(invocation, registry, by, keep.series);
+  const plans = await stopPlans(invocation, by, keep.series);
   const sids = [...new Set([...earlier, ...plans.sids])].filter((sid) => sid !== keep.sid);
   const replaced: string[] = [];
   const notReplaced: NonNullable<ScheduleAnswer['notReplaced']> = [];

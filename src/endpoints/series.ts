@@ -98,7 +98,7 @@ async function createOccurrence(
   time: SendTime,
 ): Promise<Created> {
   const claimTtl = seriesTtl(plan, invocation.now);
-  const claim = await book.claim(plan.series, index, claimTtl);
+  const claim = await book.claim(plan.series, index, claimTtl, invocation.now);
   if (claim === 'taken') return { kind: 'skipped' };
   if (claim === 'unavailable') return { kind: 'unavailable' };
   const created = await createScheduled(invocation.twilio(), {
@@ -109,8 +109,10 @@ async function createOccurrence(
     statusCallback: statusCallbackUrl(invocation.config.statusCallbackUrl, plan.series),
   });
   if (!created.ok) {
-    // Refused: nothing exists, so a later callback may try again. Unknown: the claim stays.
-    if (!created.maybeCreated) await book.release(plan.series, index);
+    // Refused: nothing exists, so a later callback may try again. Unknown: the claim stays, and
+    // says so (a claim left without either is taken back once its lease is over).
+    if (created.maybeCreated) await book.settle(plan.series, index, { unknown: true }, claimTtl);
+    else await book.release(plan.series, index);
     return { kind: 'failed', error: created.error, maybeCreated: created.maybeCreated };
   }
   const record: MessageRecord = {
@@ -128,7 +130,7 @@ async function createOccurrence(
   // The claim learns the SID beside the record: either one lets the series' cancels find it.
   const [recorded] = await Promise.all([
     registry.record(record, invocation.now),
-    book.settle(plan.series, index, created.sid, claimTtl),
+    book.settle(plan.series, index, { sid: created.sid }, claimTtl),
   ]);
   const occurrence: Occurrence = { sid: created.sid, sendAt: time.sendAt };
   if (time.sendAtLocal !== undefined) occurrence.sendAtLocal = time.sendAtLocal;
@@ -266,6 +268,7 @@ export async function startSeries(
   }
   const indexes = plan.planned.map((_, index) => index);
   const armed = await armWithin(invocation, registry, book, plan, indexes, firstIfTooSoon);
+  await takeBackIfStopped(invocation, registry, book, plan.series, armed.created);
   if (armed.error !== undefined && armed.created.length === 0) {
     // Twilio refused the first one (the number, the content): the series ends here.
     await book.stop(plan.series);
@@ -291,6 +294,26 @@ export async function startSeries(
   if (extras.interpreted !== undefined) answer.interpreted = extras.interpreted;
   if (armed.failed.length > 0) answer.failed = armed.failed;
   return ok(answer);
+}
+
+/**
+ * Stopped while these were being created: take them back, so nothing outlives the stop (a cancel
+ * that ran meanwhile saw their claims without SIDs, and left them to this).
+ */
+async function takeBackIfStopped(
+  invocation: Invocation,
+  registry: Registry,
+  book: SeriesBook,
+  series: string,
+  created: Occurrence[],
+): Promise<void> {
+  if (created.length === 0) return;
+  const after = await book.load(series);
+  if (after !== 'unavailable' && !after?.plan.canceled) return;
+  for (const occurrence of created) {
+    const outcome = await cancelOne(invocation.twilio(), occurrence.sid);
+    if (outcome.kind !== 'failed') await registry.setStatus(occurrence.sid, 'canceled');
+  }
 }
 
 const bookOf = (invocation: Invocation): SeriesBook | undefined => {
@@ -319,7 +342,6 @@ export interface StoppedPlans {
  */
 export async function stopPlans(
   invocation: Invocation,
-  registry: Registry,
   by: { to: string } | { tag: string; to?: string } | { series: string },
   /** A series to leave running (the one a replace has just started). */
   except?: string,
@@ -339,27 +361,20 @@ export async function stopPlans(
   const result: StoppedPlans = { complete: true, sids: [], unknown: 0 };
   await Promise.all(
     series.map(async (one) => {
-      const [stopped, claims] = await Promise.all([book.stop(one), book.claims(one, invocation)]);
+      const [stopped, claims] = await Promise.all([
+        book.stop(one),
+        book.claims(one, invocation, invocation.now),
+      ]);
       if (!stopped || claims === 'unavailable') {
         result.complete = false;
         return;
       }
-      const unsettled: number[] = [];
-      for (const [index, sid] of claims) {
-        if (sid !== undefined) result.sids.push(sid);
-        else unsettled.push(index);
-      }
-      if (unsettled.length === 0) return;
-      // The claim could not learn its SID: the occurrence's record may know it.
-      const records = await registry.everyOf({ series: one }, invocation);
-      if (!records.ok) {
-        result.unknown += unsettled.length;
-        return;
-      }
-      for (const index of unsettled) {
-        const record = records.records.find((r) => r.occurrence === index);
-        if (record === undefined) result.unknown++;
-        else if (record.status === 'scheduled') result.sids.push(record.sid);
+      // A claim without a SID is a create in flight (its invocation takes it back once it sees
+      // the plan stopped), one that never happened, or one whose answer was lost: only the last
+      // may have left a message nobody can name.
+      for (const claim of claims.values()) {
+        if (claim.sid !== undefined) result.sids.push(claim.sid);
+        else if (claim.unknown) result.unknown++;
       }
     }),
   );
@@ -394,17 +409,25 @@ export async function armSeries(
   ) {
     if (!(await book.extend(plan, needed))) return { armed: 0, complete: false };
   }
-  const claims = await book.claims(series, invocation);
+  const claims = await book.claims(series, invocation, invocation.now);
   if (claims === 'unavailable') return { armed: 0, complete: false };
+  // A claim its invocation left behind with no message is taken back, then claimed anew; one
+  // whose message is recorded (only its SID could not be written to the claim) stays.
+  let abandoned = [...claims].filter(([, claim]) => claim.abandoned);
+  if (abandoned.length > 0) {
+    const records = await registry.ofSeries(series, invocation);
+    if (records === undefined) return { armed: 0, complete: false };
+    const made = new Set(records.map((record) => record.occurrence));
+    abandoned = abandoned.filter(([index]) => !made.has(index));
+  }
+  const freed = await Promise.all(
+    abandoned.map(([index, claim]) => book.release(series, index, claim.revision)),
+  );
+  abandoned.forEach(([index], i) => {
+    if (freed[i]) claims.delete(index);
+  });
   const open = plan.planned.map((_, index) => index).filter((index) => !claims.has(index));
   const armed = await armWithin(invocation, registry, book, plan, open);
-  // Stopped while these were being created: take them back, so nothing outlives the stop.
-  const after = await book.load(series);
-  if (after === 'unavailable' || after?.plan.canceled) {
-    for (const occurrence of armed.created) {
-      const outcome = await cancelOne(invocation.twilio(), occurrence.sid);
-      if (outcome.kind !== 'failed') await registry.setStatus(occurrence.sid, 'canceled');
-    }
-  }
+  await takeBackIfStopped(invocation, registry, book, series, armed.created);
   return { armed: armed.created.length, complete: armed.unavailable === 0 };
 }

@@ -23,12 +23,6 @@ export type Lookup =
   | { ok: true; record: MessageRecord | undefined }
   | { ok: false; error: AppError };
 
-const timeUp: AppError = {
-  code: 'REGISTRY_UNAVAILABLE',
-  message: 'Sorry, that could not be done in time.',
-  detail: 'The registry could not be read to its end within the time budget.',
-};
-
 const isoSecond = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 
 export class Registry {
@@ -89,22 +83,17 @@ export class Registry {
     return { kind: 'failed' };
   }
 
-  /** Every record of a series, past ones included (until they expire), in send-time order. */
-  async everyOf(by: { series: string }, budget: Budget): Promise<Listing> {
-    const range: Range = rangeOf(by, '');
+  /** Every record of a series, past ones included (until they expire); undefined if unread. */
+  async ofSeries(series: string, budget: Budget): Promise<MessageRecord[] | undefined> {
+    const range: Range = rangeOf({ series }, '');
     const read = await this.maps.range<MessageRecord>(
       range.map,
       range.prefix,
       range.prefix,
       budget,
     );
-    if (!read.ok) {
-      return read.reason === 'unavailable'
-        ? { ok: false, error: read.error }
-        : { ok: true, records: [], complete: true };
-    }
-    if (!read.value.complete) return { ok: false, error: timeUp };
-    return { ok: true, records: read.value.items.map((i) => i.data), complete: true };
+    if (!read.ok) return read.reason === 'unavailable' ? undefined : [];
+    return read.value.complete ? read.value.items.map((item) => item.data) : undefined;
   }
 
   /** Records still to be sent (status scheduled, send time after `now`), by send time. */

@@ -40,7 +40,28 @@ export type Claim = 'claimed' | 'taken' | 'unavailable';
 interface ClaimData {
   series: string;
   index: number;
+  /** When it was claimed, ms since epoch. */
+  claimedAt?: number;
   sid?: string;
+  /** Twilio's answer to the create was lost: the message may exist. */
+  unknown?: true;
+}
+
+/**
+ * A claim older than this with neither SID nor `unknown` belongs to an invocation that ended
+ * (every one ends within 10 s) before it could give the claim back: its create never happened
+ * or was refused, so no message exists and the occurrence may be claimed again.
+ */
+export const CLAIM_LEASE_MS = 12_000;
+
+/** What a cancel and the arming read of one claim. */
+export interface ClaimState {
+  sid?: string;
+  /** The create's outcome is unknown: the message may exist. */
+  unknown: boolean;
+  /** Left behind by an invocation that ended: no message, free to claim again. */
+  abandoned: boolean;
+  revision: string;
 }
 
 const claimKey = (series: string, index: number): string => `${series}~${index}`;
@@ -124,8 +145,8 @@ export class SeriesBook {
   }
 
   /** Claims an occurrence for creation; `taken` when another invocation has it. */
-  async claim(series: string, index: number, ttlSeconds: number): Promise<Claim> {
-    const data: ClaimData = { series, index };
+  async claim(series: string, index: number, ttlSeconds: number, now: number): Promise<Claim> {
+    const data: ClaimData = { series, index, claimedAt: now };
     const created = await this.maps.create(
       mapName('arm', series),
       claimKey(series, index),
@@ -137,8 +158,13 @@ export class SeriesBook {
   }
 
   /** The claim now names the message Twilio created for it. */
-  async settle(series: string, index: number, sid: string, ttlSeconds: number): Promise<boolean> {
-    const data: ClaimData = { series, index, sid };
+  async settle(
+    series: string,
+    index: number,
+    outcome: { sid: string } | { unknown: true },
+    ttlSeconds: number,
+  ): Promise<boolean> {
+    const data: ClaimData = { series, index, ...outcome };
     const saved = await this.maps.update(mapName('arm', series), claimKey(series, index), data, {
       ttlSeconds: capped(ttlSeconds),
     });
@@ -152,15 +178,34 @@ export class SeriesBook {
   async claims(
     series: string,
     budget: Budget,
-  ): Promise<Map<number, string | undefined> | 'unavailable'> {
+    now: number,
+  ): Promise<Map<number, ClaimState> | 'unavailable'> {
     const prefix = `${series}~`;
     const read = await this.maps.range<ClaimData>(mapName('arm', series), prefix, prefix, budget);
     if (!read.ok || !read.value.complete) return 'unavailable';
-    return new Map(read.value.items.map((item) => [item.data.index, item.data.sid]));
+    return new Map(
+      read.value.items.map(({ data, revision }) => {
+        const state: ClaimState = {
+          unknown: data.unknown === true,
+          abandoned:
+            data.sid === undefined &&
+            data.unknown !== true &&
+            (data.claimedAt ?? 0) + CLAIM_LEASE_MS <= now,
+          revision,
+        };
+        if (data.sid !== undefined) state.sid = data.sid;
+        return [data.index, state];
+      }),
+    );
   }
 
   /** Twilio refused the occurrence: the claim is given back so a later callback may retry. */
-  async release(series: string, index: number): Promise<void> {
-    await this.maps.remove(mapName('arm', series), claimKey(series, index));
+  async release(series: string, index: number, revision?: string): Promise<boolean> {
+    const removed = await this.maps.remove(
+      mapName('arm', series),
+      claimKey(series, index),
+      revision,
+    );
+    return removed.ok || removed.reason === 'not-found';
   }
 }
