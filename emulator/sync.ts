@@ -82,6 +82,8 @@ export class SyncApi {
   readonly defaultServiceSid: string;
   private readonly writes: WindowRateLimit;
   private readonly reads: WindowRateLimit | undefined;
+  /** Requests refused with 429 (54009) so far, for the bench to report. */
+  readonly throttled = { reads: 0, writes: 0 };
 
   constructor(private readonly options: SyncOptions) {
     // Stable per account, so that a restarted emulator names the same service.
@@ -330,6 +332,7 @@ export class SyncApi {
   ): boolean {
     const waitMs = limit?.take(map.sid) ?? 0;
     if (waitMs === 0) return true;
+    this.throttled[what === 'reads' ? 'reads' : 'writes']++;
     sendError(res, 429, 54009, `Rate limit exceeded: too many ${what} of this Map.`, {
       'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))),
     });
