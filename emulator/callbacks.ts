@@ -16,6 +16,8 @@ export interface CallbackRecord {
   outcome: 'pending' | 'posted' | 'failed' | 'skipped';
   httpStatus?: number;
   reason?: string;
+  /** Posts made, when Twilio's retries made more than one. */
+  attempts?: number;
   /** The emulator clock when the status changed (ms). */
   at: number;
 }
@@ -43,8 +45,26 @@ export function localCallbackUrl(raw: string): { url: string } | { reason: strin
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { reason: 'not http(s)' };
   if (url.username || url.password) return { reason: 'carries credentials' };
   if (!isLoopbackHostname(url.hostname)) return { reason: 'not a loopback host' };
-  // Keep the text as given (what Twilio signs), with only the scheme changed.
-  return { url: url.protocol === 'https:' ? `http:${raw.slice('https:'.length)}` : raw };
+  // Keep the text as given (what Twilio signs), with only the scheme changed, and without the
+  // fragment: Twilio reads its connection overrides there and neither sends nor signs it.
+  const hash = raw.indexOf('#');
+  const sent = hash >= 0 ? raw.slice(0, hash) : raw;
+  return { url: url.protocol === 'https:' ? `http:${sent.slice('https:'.length)}` : sent };
+}
+
+/**
+ * Twilio's webhook connection overrides on a URL's fragment (`#rc=3&rp=all`): how many retries,
+ * and on what. Without them Twilio retries once, on a failed connection only.
+ */
+export function retryPolicyOf(raw: string): { retries: number; onStatus: boolean } {
+  const hash = raw.indexOf('#');
+  const overrides = new URLSearchParams(hash >= 0 ? raw.slice(hash + 1) : '');
+  const count = Number(overrides.get('rc') ?? '1');
+  const policy = (overrides.get('rp') ?? 'ct').split(',');
+  return {
+    retries: Number.isInteger(count) ? Math.min(5, Math.max(0, count)) : 1,
+    onStatus: policy.includes('all') || policy.includes('5xx'),
+  };
 }
 
 export interface CallbackOptions {
@@ -52,6 +72,8 @@ export interface CallbackOptions {
   timeoutMs: number;
   /** Oldest records are dropped past this many. */
   maxRecords: number;
+  /** Callbacks posted at once at most (Twilio sends them over a bounded set of connections). */
+  concurrency?: number;
 }
 
 export class StatusCallbacks {
@@ -59,6 +81,8 @@ export class StatusCallbacks {
   private readonly inFlight = new Set<Promise<void>>();
   /** Callbacks for one message go out in order (sent before delivered). */
   private readonly chains = new Map<string, Promise<void>>();
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly options: CallbackOptions) {}
 
@@ -89,8 +113,29 @@ export class StatusCallbacks {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Waits for a free connection, then posts, retrying as the URL's overrides ask. */
   private async send(entry: CallbackRecord): Promise<void> {
+    const limit = this.options.concurrency ?? 8;
+    if (this.active >= limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      const { retries, onStatus } = retryPolicyOf(entry.url);
+      for (let attempt = 0; ; attempt++) {
+        await this.attempt(entry);
+        const retry = entry.outcome === 'failed' && (entry.httpStatus === undefined || onStatus);
+        if (!retry || attempt >= retries) return;
+        entry.attempts = attempt + 2;
+      }
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async attempt(entry: CallbackRecord): Promise<void> {
     const url = entry.postedTo ?? '';
+    delete entry.httpStatus;
+    delete entry.reason;
     try {
       const response = await fetch(url, {
         method: 'POST',

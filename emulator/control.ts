@@ -5,7 +5,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallbackRecord } from './callbacks';
 import type { MovableClock } from './clock';
-import { isLoopbackAddress, isLoopbackHostname, sendJson } from './http';
+import {
+  type FaultRule,
+  isLoopbackAddress,
+  isLoopbackHostname,
+  readFaultRule,
+  sendJson,
+} from './http';
 import type { StoredMessage } from './messages';
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -17,6 +23,9 @@ export interface ControlTarget {
   nextSendAt(): number | null;
   /** Moves the clock forward to `instant` and sends what is due; returns the SIDs sent. */
   advanceTo(instant: number): string[];
+  /** Faults for the next matching requests (tests and the bench reproduce Sync's and Twilio's). */
+  inject(rule: FaultRule): void;
+  clearFaults(): void;
 }
 
 /** The longest single move: a year and a day (a yearly series' last occurrence). */
@@ -106,7 +115,7 @@ export function handleControl(
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     res.writeHead(204, {
-      'Access-Control-Allow-Methods': 'GET, POST',
+      'Access-Control-Allow-Methods': 'GET, POST, DELETE',
       'Access-Control-Allow-Headers': 'Content-Type',
     });
     res.end();
@@ -144,6 +153,26 @@ export function handleControl(
       .map(outboxEntry)
       .sort((a, b) => (a.sendAt ?? a.dateCreated).localeCompare(b.sendAt ?? b.dateCreated, 'en'));
     return sendJson(res, 200, { now: clockJson(target).now, messages });
+  }
+  if (route === 'faults' && method === 'POST') {
+    let rule: FaultRule | undefined;
+    try {
+      rule = readFaultRule(JSON.parse(raw));
+    } catch {
+      rule = undefined;
+    }
+    if (!rule) {
+      return sendJson(res, 400, {
+        error:
+          'Give {fault: {kind: status|raw|hang|reset|delay, …}, times?, host?: api|sync, method?, pathContains?} as JSON.',
+      });
+    }
+    target.inject(rule);
+    return sendJson(res, 200, { injected: rule.times ?? 1 });
+  }
+  if (route === 'faults' && method === 'DELETE') {
+    target.clearFaults();
+    return sendJson(res, 200, { cleared: true });
   }
   if (route === 'callbacks' && method === 'GET') {
     return sendJson(res, 200, { callbacks: target.callbacks });

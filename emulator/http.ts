@@ -28,7 +28,47 @@ export type Fault =
       headers?: Record<string, string>;
     }
   | { kind: 'hang' }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** Handled as usual (a write lands), but the answer comes `ms` later. */
+  | { kind: 'delay'; ms: number };
+
+/** A fault as the control route takes it: which requests, how many, what they get. */
+export interface FaultRule {
+  fault: Fault;
+  times?: number;
+  /** Only requests to this host, with this method, whose path contains this text. */
+  host?: TwilioHost;
+  method?: string;
+  pathContains?: string;
+}
+
+const FAULT_KINDS = new Set(['status', 'raw', 'hang', 'reset', 'delay']);
+
+/** Reads a fault rule from JSON; undefined when it is not one. */
+export function readFaultRule(value: unknown): FaultRule | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const rule = value as FaultRule;
+  const fault = rule.fault as { kind?: unknown; status?: unknown; ms?: unknown } | undefined;
+  if (!fault || typeof fault.kind !== 'string' || !FAULT_KINDS.has(fault.kind)) return undefined;
+  if ((fault.kind === 'status' || fault.kind === 'raw') && typeof fault.status !== 'number')
+    return undefined;
+  if (fault.kind === 'delay' && (typeof fault.ms !== 'number' || fault.ms < 0 || fault.ms > 60_000))
+    return undefined;
+  if (
+    rule.times !== undefined &&
+    (!Number.isInteger(rule.times) || rule.times < 1 || rule.times > 10_000)
+  )
+    return undefined;
+  return rule;
+}
+
+/** Whether a recorded request is one a rule targets. */
+export const ruleMatches =
+  (rule: FaultRule) =>
+  (req: RecordedRequest): boolean =>
+    (rule.host === undefined || req.host === rule.host) &&
+    (rule.method === undefined || req.method === rule.method.toUpperCase()) &&
+    (rule.pathContains === undefined || req.path.includes(rule.pathContains));
 
 export const hostOf = (path: string): TwilioHost =>
   path.startsWith('/2010-04-01/') ? 'api' : path.startsWith('/v1/') ? 'sync' : 'other';
@@ -101,7 +141,11 @@ export function refuseTooLarge(res: ServerResponse, limit: number): void {
 }
 
 /** Plays a fault; `hung` collects the answers left open so that stop() can end them. */
-export function applyFault(fault: Fault, res: ServerResponse, hung: Set<ServerResponse>): void {
+export function applyFault(
+  fault: Exclude<Fault, { kind: 'delay' }>,
+  res: ServerResponse,
+  hung: Set<ServerResponse>,
+): void {
   switch (fault.kind) {
     case 'hang':
       hung.add(res);

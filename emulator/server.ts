@@ -18,6 +18,7 @@ import {
   type RecordedRequest,
   readBody,
   refuseTooLarge,
+  ruleMatches,
   sendError,
 } from './http';
 import { EMULATOR_FROM, type MessageStatus, MessagesApi, type StoredMessage } from './messages';
@@ -37,6 +38,8 @@ export interface EmulatorOptions {
   maxLeadDays?: number;
   /** Sync writes allowed per Map per second, averaged over the burst window (Twilio: 20, 10 s). */
   syncWritesPerSecond?: number;
+  /** Sync reads allowed per Map per second, averaged the same way (Twilio: 20; 0: unlimited). */
+  syncReadsPerSecond?: number;
   syncBurstWindowSeconds?: number;
   /** Request bodies past this many bytes get 413 and are not read (default 1 MiB). */
   maxBodyBytes?: number;
@@ -111,6 +114,7 @@ export class MessagesEmulator {
       accountSid: this.accountSid,
       now,
       writesPerSecond: options.syncWritesPerSecond ?? 20,
+      readsPerSecond: options.syncReadsPerSecond ?? 20,
       burstWindowSeconds: options.syncBurstWindowSeconds ?? 10,
     });
     this.log = new BoundedLog(this.requests, {
@@ -275,6 +279,8 @@ export class MessagesEmulator {
           callbacks: this.callbacks,
           nextSendAt: () => this.api.nextSendAt(),
           advanceTo: (instant) => this.advanceTo(instant),
+          inject: (rule) => this.inject(rule.fault, rule.times ?? 1, ruleMatches(rule)),
+          clearFaults: () => this.clearFaults(),
         },
         req,
         url.pathname,
@@ -296,7 +302,24 @@ export class MessagesEmulator {
 
     const index = this.faults.findIndex((entry) => entry.matches(recorded));
     const injected = index >= 0 ? this.faults.splice(index, 1)[0] : undefined;
-    if (injected) return applyFault(injected.fault, res, this.hung);
+    if (injected?.fault.kind === 'delay') {
+      // Handled as usual, answered late: a write lands though its caller may have given up.
+      const ms = injected.fault.ms;
+      const late = res.writeHead.bind(res);
+      const body = res.end.bind(res);
+      let head: Parameters<typeof res.writeHead> | undefined;
+      res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+        head = args;
+        return res;
+      }) as typeof res.writeHead;
+      res.end = ((...args: Parameters<typeof res.end>) => {
+        setTimeout(() => {
+          if (head) late(...head);
+          body(...args);
+        }, ms);
+        return res;
+      }) as typeof res.end;
+    } else if (injected) return applyFault(injected.fault, res, this.hung);
 
     if (recorded.host === 'api') return this.api.handle(recorded, res);
     if (recorded.host === 'sync') return this.sync.handle(recorded, res);

@@ -3,7 +3,8 @@
 // (twilio_sync_v1.json) so that twilio-node reads them. Rules kept: unique keys (54208), If-Match
 // revisions (412, 54205), TTLs and `date_expires` on the emulator's clock (expired = gone),
 // 16 KiB data (54006), 320-character keys, lists ordered by key with From/Bounds/Order and
-// paging, and the per-Map write limit (429).
+// paging, and the per-Map limits on writes and on reads (429, 54009; "Sync limits": about 20 of
+// each per second per object, bursts averaged over 10 s).
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { notFound, type RecordedRequest, sendError, sendJson } from './http';
@@ -42,6 +43,8 @@ export interface SyncOptions {
   accountSid: string;
   now: () => number;
   writesPerSecond: number;
+  /** Reads (item fetches and list pages) allowed per Map per second; 0: unlimited. */
+  readsPerSecond?: number;
   burstWindowSeconds: number;
 }
 
@@ -78,6 +81,9 @@ export class SyncApi {
   /** The service `default` names (every account has one). */
   readonly defaultServiceSid: string;
   private readonly writes: WindowRateLimit;
+  private readonly reads: WindowRateLimit | undefined;
+  /** Requests refused with 429 (54009) so far, for the bench to report. */
+  readonly throttled = { reads: 0, writes: 0 };
 
   constructor(private readonly options: SyncOptions) {
     // Stable per account, so that a restarted emulator names the same service.
@@ -92,6 +98,14 @@ export class SyncApi {
       perSecond: options.writesPerSecond,
       windowSeconds: options.burstWindowSeconds,
     });
+    const readsPerSecond = options.readsPerSecond ?? 0;
+    this.reads =
+      readsPerSecond > 0
+        ? new WindowRateLimit({
+            perSecond: readsPerSecond,
+            windowSeconds: options.burstWindowSeconds,
+          })
+        : undefined;
   }
 
   /** Adds a service (e.g. the one SYNC_SERVICE_SID names); returns its SID. */
@@ -191,6 +205,7 @@ export class SyncApi {
     if (map.dateExpires !== null && map.dateExpires <= this.options.now()) {
       this.maps.delete(map.sid);
       this.writes.forget(map.sid);
+      this.reads?.forget(map.sid);
       return false;
     }
     return true;
@@ -299,11 +314,26 @@ export class SyncApi {
     return item;
   }
 
+  /** Counts a read against the Map's limit; answers 429 and returns false when over it. */
+  private admitRead(map: SyncMap, res: ServerResponse): boolean {
+    return this.admit(this.reads, map, res, 'reads');
+  }
+
   /** Counts a write against the Map's limit; answers 429 and returns false when over it. */
   private admitWrite(map: SyncMap, res: ServerResponse): boolean {
-    const waitMs = this.writes.take(map.sid);
+    return this.admit(this.writes, map, res, 'writes');
+  }
+
+  private admit(
+    limit: WindowRateLimit | undefined,
+    map: SyncMap,
+    res: ServerResponse,
+    what: string,
+  ): boolean {
+    const waitMs = limit?.take(map.sid) ?? 0;
     if (waitMs === 0) return true;
-    sendError(res, 429, 54009, 'Rate limit exceeded: too many writes to this Map.', {
+    this.throttled[what === 'reads' ? 'reads' : 'writes']++;
+    sendError(res, 429, 54009, `Rate limit exceeded: too many ${what} of this Map.`, {
       'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))),
     });
     return false;
@@ -337,7 +367,10 @@ export class SyncApi {
   }
 
   private itemCollection(map: SyncMap, req: RecordedRequest, res: ServerResponse): void {
-    if (req.method === 'GET') return this.listItems(map, req.query, res);
+    if (req.method === 'GET') {
+      if (!this.admitRead(map, res)) return;
+      return this.listItems(map, req.query, res);
+    }
     if (req.method !== 'POST') return sendError(res, 405, 20004, 'Method not allowed');
     const key = req.form.get('Key');
     if (key === null || key === '' || key.length > MAX_KEY_LENGTH) {
@@ -375,6 +408,7 @@ export class SyncApi {
   }
 
   private itemResource(map: SyncMap, key: string, req: RecordedRequest, res: ServerResponse) {
+    if (req.method === 'GET' && !this.admitRead(map, res)) return;
     const item = this.item(map, key);
     if (!item) return sendError(res, 404, 54201, `Map Item ${key} not found.`);
     if (req.method === 'GET') return this.sendItem(res, 200, map, item);

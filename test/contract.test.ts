@@ -21,7 +21,7 @@ import { DEFAULT_LOCALE } from '../src/input/config';
 import type { Event } from '../src/input/event-fields';
 import { parseListTarget } from '../src/input/list-request';
 import { parseScheduleRequest } from '../src/input/schedule-request';
-import { parseStatusReport } from '../src/input/status-callback';
+import { readStatusReport } from '../src/input/status-callback';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -106,9 +106,14 @@ const READERS: {
   },
   {
     declaration: MESSAGE_STATUS,
-    parse: parseStatusReport,
+    parse: readStatusReport,
     events: [
-      { MessageSid: SID, MessageStatus: 'sent', AccountSid: `AC${'d'.repeat(32)}` },
+      {
+        MessageSid: SID,
+        MessageStatus: 'sent',
+        AccountSid: `AC${'d'.repeat(32)}`,
+        series: `SR${'e'.repeat(32)}`,
+      },
       { SmsSid: SID, SmsStatus: 'sent' },
     ],
   },

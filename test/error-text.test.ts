@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { MessagesEmulator } from '../emulator/messages-api';
 import type { AppError, ErrorCode } from '../src/core/errors';
 import { wordsFor } from '../src/edge/error-words';
+import { slotPlace } from '../src/registry/keys';
 import { twilioError } from '../src/twilio/errors';
 import { TransportError } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
@@ -177,11 +178,6 @@ const CASES: Record<ErrorCode, Case> = {
   INVALID_REPLACE: schedule({ tag: 'appt-1', replace: 'maybe' }),
   REPLACE_NEEDS_TAG: schedule({ replace: 'true' }),
   REGISTRY_DISABLED: schedule({ tag: 'appt-1' }, { env: { REGISTRY: 'off' } }),
-  // /message-status answers Twilio, not a person, but its errors follow the same rule.
-  INVALID_STATUS: {
-    endpoint: 'message-status',
-    event: { MessageSid: UNKNOWN_SID, MessageStatus: 'exploded' },
-  },
   IDEMPOTENCY_KEY_REUSED: schedule(
     { idempotencyKey: 'reused-key' },
     {
@@ -240,6 +236,26 @@ const CASES: Record<ErrorCode, Case> = {
         ),
     },
   ),
+  // Another replace of the same recipient and tag holds its slot for the whole wait.
+  REPLACE_IN_PROGRESS: schedule(
+    { tag: 'appt-busy', replace: 'true' },
+    {
+      setup: async (emulator) => {
+        const { map, key } = slotPlace('appt-busy', ALICE);
+        const auth = `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`;
+        const post = (path: string, form: Record<string, string>) =>
+          fetch(`${emulator.url}/v1/Services/default/${path}`, {
+            method: 'POST',
+            headers: { Authorization: auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(form),
+          });
+        await post('Maps', { UniqueName: map });
+        const held = JSON.stringify({ heldUntil: Date.now() + 60_000 });
+        const created = await post(`Maps/${map}/Items`, { Key: key, Data: held });
+        assert.equal(created.status, 201);
+      },
+    },
+  ),
   CONFIG_MESSAGING_SERVICE_MISSING: schedule({}, { env: { MESSAGING_SERVICE_SID: undefined } }),
   CONFIG_INVALID: schedule({}, { env: { QUIET_HOURS: '22:00', SCHEDULE_MAX_LEAD_DAYS: '90' } }),
   CONFIG_TWILIO_AUTH: schedule(
@@ -273,6 +289,12 @@ const CASES: Record<ErrorCode, Case> = {
     produce: () =>
       twilioError(new TransportError('timeout', 'Twilio did not answer in time.'), 'create'),
     says: /may have been scheduled/,
+  },
+  // The budget spent (e.g. by 429 back-offs) before a call could start: nothing was sent.
+  TIME_BUDGET_SPENT: {
+    produce: () =>
+      twilioError(new TransportError('no-time', 'No time left to call Twilio.'), 'create'),
+    says: /Nothing was sent/,
   },
   // twilio-node throwing on our side, before any request.
   INTERNAL_ERROR: {

@@ -360,4 +360,169 @@ describe('registry (Sync), through the built functions', () => {
       assert.equal(answer.body.registered, undefined);
     }
   });
+
+  it('/message-status answers 2xx to every status Twilio sends, records only what moves forward, and ignores another account', async () => {
+    const made = await call(schedule, { to: '+15550000050', body: 'x', minutes: '30' });
+    const sid = String(made.body.sid);
+    const statuses = [
+      'queued',
+      'sending',
+      'sent',
+      'delivered',
+      'undelivered',
+      'failed',
+      'canceled',
+      'read',
+      'accepted',
+      'scheduled',
+      'partially_delivered',
+      'receiving',
+      'received',
+      'exploded',
+      '',
+    ];
+    for (const MessageStatus of statuses) {
+      const answer = await call(status, { MessageSid: sid, MessageStatus });
+      assert.equal(answer.status, 200, `${MessageStatus}: ${JSON.stringify(answer.body)}`);
+    }
+    const bad = await call(status, { MessageSid: 'not-a-sid', MessageStatus: 'sent' });
+    assert.equal(bad.status, 200);
+    assert.equal(bad.body.ignored, 'not-a-message');
+    // `read` outranks everything: the record holds it, whatever came after.
+    const record = [...emulator.sync.maps.values()]
+      .flatMap((m) => [...m.items.values()])
+      .find((item) => item.key === sid);
+    assert.equal(record?.data.status, 'read');
+    const stranger = await call(
+      status,
+      { MessageSid: sid, MessageStatus: 'failed', AccountSid: `AC${'9'.repeat(32)}` },
+      { ACCOUNT_SID: `AC${'1'.repeat(32)}` },
+    );
+    assert.deepEqual(stranger.body, { ok: true, recorded: false, ignored: 'other-account' });
+  });
+
+  it('every StatusCallback asks Twilio to retry (connection overrides)', async () => {
+    await call(
+      schedule,
+      { to: '+15550000051', body: 'x', minutes: '30' },
+      { DOMAIN_NAME: 'example.com' },
+    );
+    const create = emulator.requests.find(isCreate);
+    assert.equal(
+      create?.form.get('StatusCallback'),
+      'https://example.com/message-status#rc=3&rp=all',
+    );
+  });
+
+  it('five concurrent replaces for one recipient and tag leave exactly one scheduled, and the others say what they replaced', async () => {
+    const to = '+15550000052';
+    await call(schedule, { to, body: 'first', minutes: '30', tag: 'appt-5' });
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        call(schedule, {
+          to,
+          body: `moved ${i}`,
+          minutes: String(30 + i),
+          tag: 'appt-5',
+          replace: 'true',
+        }),
+      ),
+    );
+    for (const answer of answers) {
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(answer.body.complete, true);
+    }
+    const left = [...emulator.messages.values()].filter(
+      (m) => m.to === to && m.status === 'scheduled',
+    );
+    assert.equal(left.length, 1, 'exactly one message with the tag');
+    const listed = await call(list, { tag: 'appt-5' });
+    assert.deepEqual(
+      (listed.body.messages as { sid: string }[]).map((m) => m.sid),
+      [left[0]?.sid],
+    );
+  });
+
+  it('a replace whose cancel of an earlier message fails says so: notReplaced, complete: false', async () => {
+    const to = '+15550000053';
+    const first = await call(schedule, { to, body: 'first', minutes: '30', tag: 'appt-6' });
+    const sid = String(first.body.sid);
+    emulator.inject(
+      { kind: 'status', status: 500, code: 20500 },
+      1,
+      (r) => r.method === 'POST' && r.path.endsWith(`/${sid}.json`),
+    );
+    const answer = await call(schedule, {
+      to,
+      body: 'moved',
+      minutes: '60',
+      tag: 'appt-6',
+      replace: 'true',
+    });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.deepEqual(answer.body.replaced, []);
+    assert.deepEqual(answer.body.notReplaced, [
+      { sid, code: 'TWILIO_UNAVAILABLE', twilioCode: 20500, maybeCanceled: true },
+    ]);
+    assert.equal(answer.body.complete, false);
+  });
+
+  it('idempotency keys: exact Unicode text, emoji welcome, a lone surrogate refused', async () => {
+    const to = '+15550000054';
+    const a = await call(schedule, { to, body: 'x', minutes: '30', idempotencyKey: 'visit-🦷-1' });
+    const b = await call(schedule, { to, body: 'x', minutes: '30', idempotencyKey: 'visit-🦷-2' });
+    assert.equal(a.status, 200, JSON.stringify(a.body));
+    assert.equal(b.status, 200);
+    assert.notEqual(a.body.sid, b.body.sid);
+    for (const key of ['visit-\uD800', 'visit-\uDC00x']) {
+      const refused = await call(schedule, { to, body: 'x', minutes: '30', idempotencyKey: key });
+      assert.equal(refused.body.error?.code, 'INVALID_IDEMPOTENCY_KEY', key);
+    }
+  });
+
+  it('a replay says what the message is now, and keeps registered: false', async () => {
+    const to = '+15550000055';
+    const event = { to, body: 'x', minutes: '30', idempotencyKey: 'replay-now' };
+    const first = await call(schedule, event);
+    await call(cancel, { sid: first.body.sid });
+    const replay = await call(schedule, event);
+    assert.equal(replay.body.replayed, true);
+    assert.equal(replay.body.status, 'canceled');
+    // The record under its SID could not be written: the first answer said so, the replay too.
+    emulator.inject(
+      { kind: 'status', status: 503, code: 20503 },
+      1,
+      (r) => r.method === 'POST' && r.path.includes('/Maps/sched.sid.'),
+    );
+    const lost = { to, body: 'y', minutes: '30', idempotencyKey: 'replay-unrecorded' };
+    const unrecorded = await call(schedule, lost);
+    assert.equal(unrecorded.body.registered, false, JSON.stringify(unrecorded.body));
+    const again = await call(schedule, lost);
+    assert.equal(again.body.replayed, true);
+    assert.equal(again.body.registered, false);
+    assert.equal(again.body.status, 'scheduled');
+  });
+
+  it('a key answered 503 with nothing created is free again', async () => {
+    const to = '+15550000056';
+    const event = {
+      to,
+      body: 'x',
+      minutes: '30',
+      tag: 'appt-7',
+      replace: 'true',
+      idempotencyKey: 'free-again',
+    };
+    // The replace's listing cannot be read: 503, Twilio not called.
+    emulator.inject(
+      { kind: 'status', status: 500, code: 20500 },
+      1,
+      (r) => r.method === 'GET' && r.path.includes('/Maps/sched.tag.'),
+    );
+    const refused = await call(schedule, event);
+    assert.equal(refused.status, 503, JSON.stringify(refused.body));
+    assert.equal(creates(), 0);
+    const retried = await call(schedule, event);
+    assert.equal(retried.status, 200, JSON.stringify(retried.body));
+  });
 });

@@ -61,7 +61,12 @@ describe('repeat: a series through the built functions and the emulator', () => 
     server = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const event = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString()));
+      // As the Functions runtime does: the query (the series) and the form in one event.
+      const query = new URL(req.url ?? '/', 'http://local').searchParams;
+      const event = Object.fromEntries([
+        ...query,
+        ...new URLSearchParams(Buffer.concat(chunks).toString()),
+      ]);
       const answer = await call(status, event);
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer.body));
@@ -276,5 +281,56 @@ describe('repeat: a series through the built functions and the emulator', () => 
       delay: '1d',
     });
     assert.equal(bad.body.error?.code, 'INVALID_REPEAT');
+  });
+
+  it('STOP (cancel by recipient) stops the series: a late callback of an earlier occurrence arms nothing', async () => {
+    const to = '+15553330009';
+    const started = await call(schedule, {
+      to,
+      body: 'Daily pill',
+      repeat: 'daily',
+      count: '60',
+      at: '09:00',
+      timeZone: NY,
+      tag: 'pill',
+    });
+    assert.equal(started.status, 200, JSON.stringify(started.body));
+    const first = String((started.body.occurrences as { sid: string }[])[0]?.sid);
+    const callback = emulator.messages.get(first)?.statusCallback ?? '';
+    assert.match(callback, /\/message-status\?series=SR[0-9a-f]{32}#rc=3&rp=all$/);
+    emulator.advanceToNextSend();
+    await emulator.callbacksSettled();
+    const stop = await call(cancel, { to });
+    assert.equal(stop.status, 200, JSON.stringify(stop.body));
+    assert.equal(stop.body.complete, true);
+    const made = [...emulator.messages.values()].filter((m) => m.to === to).length;
+    // A late status of the message already sent, then the rest of time.
+    emulator.setStatus(first, 'delivered');
+    await emulator.callbacksSettled();
+    await runToEnd();
+    const mine = [...emulator.messages.values()].filter((m) => m.to === to);
+    assert.equal(mine.length, made, 'nothing armed after STOP');
+    assert.equal(mine.filter((m) => m.status === 'scheduled').length, 0);
+    // The stopped plan keeps no body.
+    const plan = [...emulator.sync.maps.values()]
+      .flatMap((m) => [...m.items.values()])
+      .find((item) => item.key === started.body.series);
+    assert.deepEqual(plan?.data.content, { mediaUrls: [] });
+  });
+
+  it("monthly ×13 starting 34 days out sends all 13 (the plan outlives Sync's longest TTL)", async () => {
+    const to = '+15553330010';
+    const started = await call(schedule, {
+      to,
+      body: 'Monthly check-in',
+      repeat: 'FREQ=MONTHLY;COUNT=13',
+      delay: '34d',
+      timeZone: NY,
+    });
+    assert.equal(started.status, 200, JSON.stringify(started.body));
+    await runToEnd();
+    const mine = [...emulator.messages.values()].filter((m) => m.to === to);
+    assert.equal(mine.length, 13);
+    assert.equal(mine.filter((m) => m.status === 'sent').length, 13);
   });
 });

@@ -188,7 +188,7 @@ export async function startEmulated(
 
   const createRegistryMaps = async () => {
     const auth = `Basic ${Buffer.from(`${EMULATOR_ACCOUNT_SID}:${EMULATOR_AUTH_TOKEN}`).toString('base64')}`;
-    const kinds = ['sid', 'to', 'tag', 'series', 'idem', 'def', 'arm'];
+    const kinds = ['sid', 'to', 'tag', 'series', 'idem', 'def', 'arm', 'plans', 'slot'];
     for (const kind of kinds) {
       for (let shard = 0; shard < SHARDS; shard++) {
         const response = await fetch(`${direct}/v1/Services/default/Maps`, {

@@ -10,6 +10,7 @@
 //   recipient-when  `timeZone=recipient` and `when`: first use in a fresh process, and per call
 //   series   a 35-occurrence series (repeat): round trips and time; the cost of arming per callback
 //   stop     STOP at scale: /cancel-message by `to` for 1,000 scheduled, Twilio 0-100 ms away
+//   burst    16 tagged daily×20 series at once under Sync's limits, then cancel by each tag
 // `npm run bench -- handler memory` runs only the sections named; `--functions DIR` measures
 // another build (e.g. of an older commit) for a before/after, except e2e, which serves this
 // checkout's functions/. Every loop is bounded in count and in time; each server process it
@@ -19,6 +20,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../local-stack';
+import { burstSection } from './burst';
 import { coldSection } from './cold';
 import { e2eSection } from './e2e';
 import { handlerSection } from './handler';
@@ -40,6 +42,7 @@ const SECTIONS: Section[] = [
   registrySection,
   seriesSection,
   stopAtScaleSection,
+  burstSection,
 ];
 
 const NAMES = SECTIONS.map((section) => section.name);

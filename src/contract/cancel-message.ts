@@ -69,5 +69,6 @@ export const CANCEL_MESSAGE = declareEndpoint({
     'TWILIO_REJECTED',
     'TWILIO_UNAVAILABLE',
     'TWILIO_RATE_LIMITED',
+    'TIME_BUDGET_SPENT',
   ],
 });

@@ -40,8 +40,8 @@ export interface ParameterDeclaration {
   /** The parameter's name, then its aliases: the first one is the one errors name. */
   readonly names: readonly [string, ...string[]];
   readonly shape: ValueShape;
-  /** The error when the value can't be read or isn't valid. */
-  readonly invalid: ErrorCode;
+  /** The error when the value can't be read or isn't valid; none for what is never refused. */
+  readonly invalid?: ErrorCode;
   /** With aliases: both given, with different values. */
   readonly conflict?: ErrorCode;
   /**

@@ -28,6 +28,29 @@ const ZONE_FIELDS = {
   },
 } as const satisfies Record<string, JsonSchema>;
 
+/** With replace: what was canceled, what was not, and whether nothing of the tag is left. */
+const REPLACE_FIELDS = {
+  replaced: {
+    type: 'array',
+    items: { type: 'string' },
+    description: 'With replace: the earlier messages canceled.',
+  },
+  notReplaced: {
+    type: 'array',
+    description: 'With replace: earlier messages that could not be canceled (still, or maybe, scheduled).',
+    items: {
+      type: 'object',
+      required: ['sid', 'code'],
+      additionalProperties: false,
+      properties: { sid: { type: 'string' }, code: { type: 'string' }, maybeCanceled: { const: true } },
+    },
+  },
+  complete: {
+    type: 'boolean',
+    description: 'With replace: true when no earlier message with the tag is left scheduled.',
+  },
+} as const satisfies Record<string, JsonSchema>;
+
 const SINGLE_ANSWER: JsonSchema = {
   type: 'object',
   required: ['sid', 'status', 'to', 'sendAt'],
@@ -58,11 +81,7 @@ const SINGLE_ANSWER: JsonSchema = {
       const: true,
       description: 'The first answer for this idempotencyKey, given again.',
     },
-    replaced: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'With replace: the earlier messages canceled.',
-    },
+    ...REPLACE_FIELDS,
     registered: {
       const: false,
       description: 'The message exists but the registry could not record it.',
@@ -108,7 +127,7 @@ const SERIES_ANSWER: JsonSchema = {
       },
     },
     replayed: { const: true },
-    replaced: { type: 'array', items: { type: 'string' } },
+    ...REPLACE_FIELDS,
   },
 };
 
@@ -355,7 +374,9 @@ export const SCHEDULE_MESSAGE = declareEndpoint({
     'REGISTRY_DISABLED',
     'IDEMPOTENCY_KEY_REUSED',
     'IDEMPOTENCY_KEY_IN_USE',
+    'REPLACE_IN_PROGRESS',
     'REGISTRY_UNAVAILABLE',
+    'TIME_BUDGET_SPENT',
     'CONFIG_MESSAGING_SERVICE_MISSING',
     'TWILIO_REJECTED',
     'TWILIO_UNAVAILABLE',

@@ -51,5 +51,6 @@ export const SCHEDULED_MESSAGES = declareEndpoint({
     'TWILIO_REJECTED',
     'TWILIO_UNAVAILABLE',
     'TWILIO_RATE_LIMITED',
+    'TIME_BUDGET_SPENT',
   ],
 });

@@ -46,13 +46,13 @@ export type InputErrorCode =
   | 'INVALID_SERIES'
   | 'INVALID_REPLACE'
   | 'REPLACE_NEEDS_TAG'
-  | 'REGISTRY_DISABLED'
-  | 'INVALID_STATUS';
+  | 'REGISTRY_DISABLED';
 
 export type ErrorCode =
   | InputErrorCode
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'IDEMPOTENCY_KEY_IN_USE'
+  | 'REPLACE_IN_PROGRESS'
   | 'REGISTRY_UNAVAILABLE'
   | 'NOT_FOUND'
   | 'NOT_CANCELABLE'
@@ -63,6 +63,7 @@ export type ErrorCode =
   | 'TWILIO_UNAVAILABLE'
   | 'TWILIO_RATE_LIMITED'
   | 'TWILIO_TIMEOUT'
+  | 'TIME_BUDGET_SPENT'
   | 'INTERNAL_ERROR';
 
 /** What the edge needs to word an error: numbers, names, which case (`variant`). Never words. */

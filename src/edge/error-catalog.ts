@@ -84,7 +84,6 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
     status: 400,
     when: 'a feature of the registry (key, tag, replace, repeat, by tag or series) with `REGISTRY=off`',
   },
-  INVALID_STATUS: { status: 400, when: 'a status callback without a readable `MessageStatus`' },
   NOT_FOUND: { status: 404, when: 'cancel: no such message' },
   NOT_CANCELABLE: {
     status: 409,
@@ -97,6 +96,10 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
   IDEMPOTENCY_KEY_IN_USE: {
     status: 409,
     when: 'the key\u2019s first request is still running, or ended with an unknown outcome',
+  },
+  REPLACE_IN_PROGRESS: {
+    status: 409,
+    when: 'another replace for this recipient and tag is still running: nothing was sent',
   },
   TWILIO_REJECTED: {
     status: 422,
@@ -126,6 +129,10 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
   REGISTRY_UNAVAILABLE: {
     status: 503,
     when: 'the registry (Sync) was needed and could not be reached; for a schedule, Twilio was not called',
+  },
+  TIME_BUDGET_SPENT: {
+    status: 503,
+    when: 'the time budget ran out before a call to Twilio could start: nothing was done, safe to retry',
   },
   TWILIO_TIMEOUT: {
     status: 504,

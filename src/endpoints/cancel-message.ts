@@ -1,17 +1,21 @@
 // /cancel-message: cancel one scheduled message by SID, every scheduled message to a recipient
 // (Twilio's list is scanned: a STOP must also cancel what this service did not schedule), or the
-// registry's scheduled messages with a tag or of a series. Every route updates the records it
-// touches; Twilio's `canceled` status callbacks do the same for any the time budget left out.
+// registry's scheduled messages with a tag or of a series. Cancel by recipient, tag or series
+// also stops the series plans of that recipient, tag or series first, so that no later callback
+// arms a new occurrence (STOP stops everything). `complete: true` only when nothing asked for is
+// left scheduled: every plan stopped, every message found canceled (or no longer scheduled).
+// Every route updates the records it touches; Twilio's `canceled` status callbacks do the same
+// for any the time budget left out.
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
 import { remaining } from '../core/budget';
 import { fail, ok, type Result } from '../core/errors';
+import { runBounded } from '../core/pool';
 import { parseCancelTarget } from '../input/cancel-request';
-import { SeriesBook } from '../registry/series';
-import { cancelOne } from '../twilio/cancel';
+import { type CancelOutcome, cancelOne } from '../twilio/cancel';
 import { isOutcomeUnknown } from '../twilio/errors';
 import { PAGE_SIZE, type ScanResult, type ScanStop, scanScheduled } from '../twilio/message-scan';
-import { SyncMaps } from '../twilio/sync-map';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
+import { stopPlans } from './series';
 
 /**
  * Cancels in flight at once when clearing a recipient. A STOP must clear 1,000 messages within
@@ -46,8 +50,20 @@ export interface CancelByLabelAnswer {
   canceled: string[];
   failed: CancelFailure[];
   complete: boolean;
-  /** With a series: no later occurrence will be scheduled. */
+  /** Every series plan of the tag or series is stopped: no later occurrence will be scheduled. */
   seriesStopped?: true;
+}
+
+/** A failed cancel, as the answer lists it; undefined when the message is simply not scheduled. */
+export function cancelFailure(sid: string, outcome: CancelOutcome): CancelFailure | undefined {
+  if (outcome.kind !== 'failed') return undefined;
+  // Sent, delivered, failed or unknown to Twilio: nothing of it is left to cancel.
+  if (outcome.error.code === 'NOT_CANCELABLE' || outcome.error.code === 'NOT_FOUND')
+    return undefined;
+  const entry: CancelFailure = { sid, code: outcome.error.code };
+  if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
+  if (isOutcomeUnknown(outcome.error.code)) entry.maybeCanceled = true;
+  return entry;
 }
 
 export type CancelAnswer = CancelBySidAnswer | CancelByRecipientAnswer | CancelByLabelAnswer;
@@ -60,14 +76,14 @@ const RECORD_CONCURRENCY = 8;
 async function recordCanceled(invocation: Invocation, sids: readonly string[]): Promise<void> {
   const registry = registryOf(invocation);
   if (registry === undefined || sids.length === 0) return;
-  const queue = [...sids];
-  const worker = async () => {
-    for (let sid = queue.shift(); sid; sid = queue.shift()) {
-      if (remaining(invocation) < RECORD_RESERVE_MS) return;
+  await runBounded(
+    sids,
+    RECORD_CONCURRENCY,
+    { ...invocation, reserveMs: RECORD_RESERVE_MS },
+    async (sid) => {
       await registry.records.setStatus(sid, 'canceled');
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(RECORD_CONCURRENCY, queue.length) }, worker));
+    },
+  );
 }
 
 async function cancelBySid(
@@ -101,13 +117,13 @@ async function cancelByRecipient(
   const cancelAndRecord = async (sid: string): Promise<void> => {
     const outcome = await cancelOne(client, sid);
     if (outcome.kind === 'canceled') canceled.push(sid);
-    else if (outcome.kind === 'failed') {
-      const entry: CancelFailure = { sid, code: outcome.error.code };
-      if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
-      if (isOutcomeUnknown(outcome.error.code)) entry.maybeCanceled = true;
-      failed.push(entry);
-    }
+    const failure = cancelFailure(sid, outcome);
+    if (failure) failed.push(failure);
   };
+
+  // The recipient's series are stopped first: no callback may arm one while this runs.
+  const registry = registryOf(invocation);
+  const plans = registry ? await stopPlans(invocation, { to }) : undefined;
 
   /** Starts waiting cancels up to CONCURRENCY; each one that ends starts the next. */
   const pump = (): void => {
@@ -148,7 +164,14 @@ async function cancelByRecipient(
       stoppedBy: 'time-budget',
     });
   }
-  return ok({ canceled, failed, ...scan });
+  const answer: CancelByRecipientAnswer = { canceled, failed, ...scan };
+  // A plan left running, or a message that could not be canceled: call again.
+  if (plans !== undefined && !plans.complete) {
+    answer.complete = false;
+    answer.stoppedBy ??= 'series';
+  }
+  if (failed.length > 0) answer.complete = false;
+  return ok(answer);
 }
 
 async function cancelByLabel(
@@ -156,8 +179,7 @@ async function cancelByLabel(
   by: { tag: string } | { series: string },
 ): Promise<Result<CancelByLabelAnswer>> {
   const registry = registryOf(invocation);
-  const settings = invocation.config.registry;
-  if (registry === undefined || settings === undefined) {
+  if (registry === undefined) {
     return fail(
       'REGISTRY_DISABLED',
       'Sorry, that request could not be handled.',
@@ -165,12 +187,9 @@ async function cancelByLabel(
       'Cancelling by tag or series needs the registry, which REGISTRY=off turns off.',
     );
   }
-  // A series is stopped first, so that no callback arms an occurrence while these are canceled.
-  let seriesStopped = false;
-  if ('series' in by) {
-    const book = new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
-    seriesStopped = await book.cancel(by.series);
-  }
+  // Plans are stopped first, so that no callback arms an occurrence while these are canceled;
+  // their claims name every occurrence created, recorded or not.
+  const plans = await stopPlans(invocation, by);
   const listing = await registry.records.upcoming(by, invocation.now);
   if (!listing.ok) {
     return registryUnavailable(
@@ -183,31 +202,24 @@ async function cancelByLabel(
   const canceled: string[] = [];
   const touched: string[] = [];
   const failed: CancelFailure[] = [];
-  const queue = listing.records.map((record) => record.sid);
-  let complete = listing.complete;
-  const worker = async () => {
-    for (let sid = queue.shift(); sid; sid = queue.shift()) {
-      if (remaining(invocation) < CANCEL_RESERVE_MS) {
-        complete = false;
-        return;
-      }
+  const sids = [...new Set([...listing.records.map((record) => record.sid), ...plans.sids])];
+  const { notStarted } = await runBounded(
+    sids,
+    CONCURRENCY,
+    { ...invocation, reserveMs: CANCEL_RESERVE_MS },
+    async (sid) => {
       const outcome = await cancelOne(client, sid);
-      if (outcome.kind === 'failed') {
-        const entry: CancelFailure = { sid, code: outcome.error.code };
-        if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
-        if (isOutcomeUnknown(outcome.error.code)) entry.maybeCanceled = true;
-        failed.push(entry);
-        continue;
-      }
+      const failure = cancelFailure(sid, outcome);
+      if (failure) failed.push(failure);
+      else touched.push(sid);
       if (outcome.kind === 'canceled') canceled.push(sid);
-      touched.push(sid);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-  if (queue.length > 0) complete = false;
+    },
+  );
   await recordCanceled(invocation, touched);
+  const complete =
+    listing.complete && plans.complete && notStarted.length === 0 && failed.length === 0;
   const answer: CancelByLabelAnswer = { canceled, failed, complete };
-  if (seriesStopped) answer.seriesStopped = true;
+  if (plans.complete) answer.seriesStopped = true;
   return ok(answer);
 }
 

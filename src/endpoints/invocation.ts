@@ -7,6 +7,7 @@ import type { Config } from '../input/config';
 import type { Event } from '../input/event-fields';
 import { IdempotencyKeys } from '../registry/idempotency';
 import { Registry } from '../registry/registry';
+import { ReplaceSlots } from '../registry/replace-slot';
 import { SyncMaps } from '../twilio/sync-map';
 
 export interface Invocation extends Budget {
@@ -26,11 +27,15 @@ export type Endpoint<Answer extends object = object> = (
 /** The registry of this invocation, or undefined when REGISTRY=off. Opened per request. */
 export function registryOf(
   invocation: Invocation,
-): { records: Registry; keys: IdempotencyKeys } | undefined {
+): { records: Registry; keys: IdempotencyKeys; slots: ReplaceSlots } | undefined {
   const settings = invocation.config.registry;
   if (settings === undefined) return undefined;
   const maps = new SyncMaps(invocation.twilio, settings.service);
-  return { records: new Registry(maps, invocation), keys: new IdempotencyKeys(maps) };
+  return {
+    records: new Registry(maps, invocation),
+    keys: new IdempotencyKeys(maps),
+    slots: new ReplaceSlots(maps),
+  };
 }
 
 /**

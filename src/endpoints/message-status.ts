@@ -1,15 +1,15 @@
-// /message-status: Twilio's status callback. Moves the message's record to its new status
-// (sent, delivered, failed, undelivered, canceled); when a series message has gone out (or
-// failed), arms the series' pending occurrences that now fall inside Twilio's window. A SID the
-// registry does not know (a message this service did not schedule) is ignored. It never sends a
-// message itself but a series' next occurrences.
+// /message-status: Twilio's status callback. Moves the message's record forward to its new
+// status; when a series message has left the schedule (sent, delivered, failed…), arms the
+// series' pending occurrences that now fall inside Twilio's window. It answers 2xx to every
+// status Twilio sends, known or new, and ignores (200) a message it does not know and a callback
+// of another account. When Sync fails it answers 503, so that Twilio retries the callback (the
+// StatusCallback URL asks it to: src/twilio/callback-url.ts). It never sends a message itself
+// but a series' next occurrences.
 import { ok, type Result } from '../core/errors';
-import { parseStatusReport } from '../input/status-callback';
+import { hasLeftSchedule } from '../core/message-status';
+import { readStatusReport } from '../input/status-callback';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
 import { armSeries } from './series';
-
-/** A series moves on when one of its messages has gone out, or could not. */
-const ARMING: ReadonlySet<string> = new Set(['sent', 'delivered', 'failed', 'undelivered']);
 
 export interface StatusAnswer {
   /** True when the record now holds the status (or a later one). */
@@ -17,29 +17,36 @@ export interface StatusAnswer {
   /** Occurrences of the message's series scheduled by this callback. */
   armed?: number;
   /** Why nothing was recorded, when nothing was. */
-  ignored?: 'registry-off' | 'unknown-sid';
+  ignored?: 'registry-off' | 'unknown-sid' | 'not-a-message' | 'other-account' | 'unknown-status';
 }
 
+const unavailable = () =>
+  registryUnavailable(
+    'Sorry, that could not be recorded right now.',
+    'could not be updated with this status (Twilio retries the callback)',
+  );
+
 export async function messageStatus(invocation: Invocation): Promise<Result<StatusAnswer>> {
-  const report = parseStatusReport(invocation.event);
-  if (!report.ok) return report;
+  const report = readStatusReport(invocation.event);
+  if (report === 'not-a-message') return ok({ recorded: false, ignored: 'not-a-message' });
+  const account = invocation.config.accountSid;
+  if (account !== undefined && report.accountSid !== undefined && report.accountSid !== account)
+    return ok({ recorded: false, ignored: 'other-account' });
   const registry = registryOf(invocation);
   if (registry === undefined) return ok({ recorded: false, ignored: 'registry-off' });
-  const update = await registry.records.setStatus(report.value.sid, report.value.status);
-  switch (update.kind) {
-    case 'updated':
-    case 'unchanged': {
-      const series = update.record.series;
-      if (series === undefined || !ARMING.has(report.value.status)) return ok({ recorded: true });
-      const { armed } = await armSeries(invocation, registry.records, series);
-      return ok({ recorded: true, armed });
-    }
-    case 'unknown':
-      return ok({ recorded: false, ignored: 'unknown-sid' });
-    case 'failed':
-      return registryUnavailable(
-        'Sorry, that could not be recorded right now.',
-        'could not be updated with this status',
-      );
-  }
+  const { status } = report;
+  if (status === undefined) return ok({ recorded: false, ignored: 'unknown-status' });
+  const update = await registry.records.setStatus(report.sid, status);
+  if (update.kind === 'failed') return unavailable();
+  // The series comes with the callback URL, so that an occurrence whose record could not be
+  // written still moves its series on.
+  const series = report.series ?? ('record' in update ? update.record.series : undefined);
+  const answer: StatusAnswer = { recorded: update.kind !== 'unknown' };
+  if (update.kind === 'unknown') answer.ignored = 'unknown-sid';
+  if (series === undefined || !hasLeftSchedule(status)) return ok(answer);
+  const armed = await armSeries(invocation, registry.records, series);
+  if (!armed.complete) return unavailable();
+  answer.armed = armed.armed;
+  if (armed.armed > 0) delete answer.ignored;
+  return ok(answer);
 }

@@ -3,17 +3,21 @@
 // first answer); with replace the recipient's other messages with the tag are canceled after the
 // new one exists, so a failure never leaves them with none.
 import { type AppError, ok, type Result, refuse } from '../core/errors';
+import { runBounded } from '../core/pool';
 import { parseScheduleRequest, type ScheduleRequest } from '../input/schedule-request';
 import { fingerprintOf, type IdempotencyKeys } from '../registry/idempotency';
 import { type MessageRecord, ttlAfter } from '../registry/records';
 import type { Registry } from '../registry/registry';
+import type { Slot } from '../registry/replace-slot';
 import type { SeriesPlan } from '../registry/series';
 import { computeSendTime, requestedTime, type SendTime } from '../time/send-time';
+import { statusCallbackUrl } from '../twilio/callback-url';
 import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
 import { isOutcomeUnknown } from '../twilio/errors';
+import { cancelFailure } from './cancel-message';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
-import { planSeries, type SeriesAnswer, seriesTtl, startSeries, stopSeries } from './series';
+import { planSeries, type SeriesAnswer, seriesTtl, startSeries, stopPlans } from './series';
 
 /** What a flow gets back for a scheduled message (docs/endpoints.md: "Answers"). */
 export type ScheduleAnswer = {
@@ -25,6 +29,10 @@ export type ScheduleAnswer = {
   replayed?: true;
   /** The recipient's earlier messages with the same tag, canceled (replace=true). */
   replaced?: string[];
+  /** Those that could not be canceled: still scheduled, or maybe (replace=true). */
+  notReplaced?: { sid: string; code: string; maybeCanceled?: true }[];
+  /** With replace: true when no earlier message with the tag is left scheduled. */
+  complete?: boolean;
   /** Only false: the message exists, but the registry could not record it. */
   registered?: false;
 } & Omit<SendTime, 'instant'>;
@@ -43,27 +51,74 @@ const keyInUse = (outcomeUnknown: boolean) =>
     variant: outcomeUnknown ? 'outcomeUnknown' : 'default',
   });
 
+const replaceBusy = () => refuse('REPLACE_IN_PROGRESS', 'replace');
+
 const keyReused = () => refuse('IDEMPOTENCY_KEY_REUSED', 'idempotencyKey');
 
-/** Cancels the earlier messages of the tag (and stops their series); returns those canceled. */
+/** Earlier messages canceled at once by a replace; Twilio's concurrency limit is shared. */
+const REPLACE_CONCURRENCY = 8;
+/** A cancel is not started with less time left than this. */
+const REPLACE_RESERVE_MS = 700;
+
+type Replaced = Required<Pick<ScheduleAnswer, 'replaced' | 'complete'>> &
+  Pick<ScheduleAnswer, 'notReplaced'>;
+
+/**
+ * Cancels the recipient's earlier messages with the tag, and stops their series (but the one
+ * just started). Says what was canceled, what was not, and whether nothing is left.
+ */
 async function replaceEarlier(
   invocation: Invocation,
   registry: Registry,
-  earlier: MessageRecord[],
-): Promise<string[]> {
+  by: { tag: string; to: string },
+  earlier: string[],
+  keep: { sid?: string; series?: string },
+): Promise<Replaced> {
+  const plans = await stopPlans(invocation, by, keep.series);
+  const sids = [...new Set([...earlier, ...plans.sids])].filter((sid) => sid !== keep.sid);
   const replaced: string[] = [];
-  const stopped = new Set<string>();
-  for (const record of earlier) {
-    if (record.series !== undefined && !stopped.has(record.series)) {
-      stopped.add(record.series);
-      await stopSeries(invocation, record.series);
-    }
-    const outcome = await cancelOne(invocation.twilio(), record.sid);
-    if (outcome.kind === 'failed') continue;
-    replaced.push(record.sid);
-    await registry.setStatus(record.sid, 'canceled');
+  const notReplaced: NonNullable<ScheduleAnswer['notReplaced']> = [];
+  const { notStarted } = await runBounded(
+    sids,
+    REPLACE_CONCURRENCY,
+    { ...invocation, reserveMs: REPLACE_RESERVE_MS },
+    async (sid) => {
+      const outcome = await cancelOne(invocation.twilio(), sid);
+      const failure = cancelFailure(sid, outcome);
+      if (failure) notReplaced.push(failure);
+      if (outcome.kind === 'canceled') replaced.push(sid);
+    },
+  );
+  for (const sid of notStarted) notReplaced.push({ sid, code: 'TIME_BUDGET' });
+  await Promise.all(replaced.map((sid) => registry.setStatus(sid, 'canceled')));
+  const answer: Replaced = {
+    replaced,
+    complete: plans.complete && notReplaced.length === 0,
+  };
+  if (notReplaced.length > 0) answer.notReplaced = notReplaced;
+  return answer;
+}
+
+/** A replayed answer, with the message's status as it is now, and whether it is recorded. */
+async function replayOf(
+  invocation: Invocation,
+  registry: Registry,
+  first: ScheduleAnswer | SeriesAnswer,
+): Promise<ScheduleAnswer | SeriesAnswer> {
+  const answer = { ...first, replayed: true as const };
+  if (!('sid' in answer)) return answer;
+  const found = await registry.lookup(answer.sid);
+  if (found.ok && found.record !== undefined) {
+    answer.status = found.record.status;
+    return answer;
   }
-  return replaced;
+  if (found.ok) answer.registered = false;
+  try {
+    answer.status = (await invocation.twilio().messages(answer.sid).fetch()).status;
+  } catch {
+    // Twilio did not say: the status first given stays.
+  }
+  return answer;
 }
 
 /** What is about to be scheduled: one message at its time, or a series from its plan. */
@@ -113,7 +168,7 @@ async function scheduleOne(
     messagingServiceSid,
     sendAt: time.instant,
     content,
-    statusCallback: invocation.config.statusCallbackUrl,
+    statusCallback: statusCallbackUrl(invocation.config.statusCallbackUrl),
   });
   if (!created.ok) return created;
   const { instant, ...reported } = time;
@@ -171,10 +226,16 @@ export async function scheduleMessage(
     : '';
   const keys: IdempotencyKeys | undefined = idempotencyKey ? registry?.keys : undefined;
   if (keys && idempotencyKey) {
-    const reservation = await keys.reserve(idempotencyKey, fingerprint, ttl, now);
+    const reservation = await keys.reserve(idempotencyKey, fingerprint, now);
     switch (reservation.kind) {
       case 'replay':
-        return ok({ ...(reservation.answer as ScheduleAnswer | SeriesAnswer), replayed: true });
+        return ok(
+          await replayOf(
+            invocation,
+            (registry as NonNullable<typeof registry>).records,
+            reservation.answer as ScheduleAnswer | SeriesAnswer,
+          ),
+        );
       case 'reused':
         return keyReused();
       case 'in-use':
@@ -183,22 +244,43 @@ export async function scheduleMessage(
         return notReached(reservation.error);
     }
   }
-  const release = async () => {
-    if (keys && idempotencyKey) await keys.release(idempotencyKey);
-  };
 
-  // What replace will cancel is read first: if the registry can't be read, nothing is sent.
-  let earlier: MessageRecord[] = [];
+  // One replace at a time per recipient and tag; what it will cancel is read before anything is
+  // sent: if the registry can't be used, nothing is sent.
+  let slot: Extract<Slot, { kind: 'held' }> | undefined;
+  let earlier: string[] = [];
+  const release = async (left?: { sid?: string; series?: string }) => {
+    if (slot && registry && tag !== undefined)
+      await registry.slots.release(tag, to, slot, left, ttl);
+    if (keys && idempotencyKey && left === undefined) await keys.release(idempotencyKey);
+  };
   if (replace && tag !== undefined && registry) {
+    const held = await registry.slots.acquire(tag, to, invocation);
+    if (held.kind !== 'held') {
+      await release();
+      return held.kind === 'busy' ? replaceBusy() : notReached(held.error);
+    }
+    slot = held;
     const listing = await registry.records.upcoming({ tag, to }, now);
     if (!listing.ok) {
       await release();
       return notReached(listing.error);
     }
-    earlier = listing.records;
+    earlier = listing.records.map((record) => record.sid);
+    if (held.last.sid !== undefined) earlier.push(held.last.sid);
   }
+  const giveUp = async (error: AppError) => {
+    // Refused: nothing exists, the key is free. Unknown: the key stays taken, and says so.
+    if (keys && idempotencyKey && isOutcomeUnknown(error.code)) {
+      await keys.markUnknown(idempotencyKey, fingerprint, ttl, now);
+      if (slot && registry && tag !== undefined)
+        await registry.slots.release(tag, to, slot, undefined, ttl);
+    } else await release();
+    return { ok: false as const, error };
+  };
 
   let answer: ScheduleAnswer | SeriesAnswer;
+  let left: { sid?: string; series?: string };
   if (work.value.kind === 'series' && registry) {
     const extras =
       work.value.interpreted !== undefined ? { interpreted: work.value.interpreted } : {};
@@ -209,14 +291,9 @@ export async function scheduleMessage(
       request.time.ifTooSoon,
       extras,
     );
-    if (!started.ok) {
-      // As for one message: an outcome Twilio left unknown keeps the key taken.
-      if (keys && idempotencyKey && isOutcomeUnknown(started.error.code))
-        await keys.markUnknown(idempotencyKey, fingerprint, now);
-      else await release();
-      return started;
-    }
+    if (!started.ok) return giveUp(started.error);
     answer = started.value;
+    left = { series: started.value.series };
   } else if (work.value.kind === 'one') {
     // Without replace the answer is final once created: the key's copy goes with the record.
     const completeKey = async (final: ScheduleAnswer) => {
@@ -230,21 +307,20 @@ export async function scheduleMessage(
       registry?.records,
       completeKey,
     );
-    if (!one.ok) {
-      if (keys && idempotencyKey) {
-        // Refused: nothing exists, the key is free. Unknown: the key stays taken, and says so.
-        if (one.maybeCreated) await keys.markUnknown(idempotencyKey, fingerprint, now);
-        else await release();
-      }
-      return { ok: false, error: one.error };
-    }
+    if (!one.ok) return giveUp(one.error);
     answer = one.answer;
+    left = { sid: one.answer.sid };
   } else {
     return registryDisabled('repeat');
   }
 
-  if (replace && registry)
-    answer.replaced = await replaceEarlier(invocation, registry.records, earlier);
+  if (replace && registry && tag !== undefined) {
+    Object.assign(
+      answer,
+      await replaceEarlier(invocation, registry.records, { tag, to }, earlier, left),
+    );
+    if (slot) await registry.slots.release(tag, to, slot, left, ttl);
+  }
   if (keys && idempotencyKey && (replace || work.value.kind === 'series')) {
     await keys.complete(idempotencyKey, fingerprint, { ...answer }, ttl, now);
   }

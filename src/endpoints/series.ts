@@ -1,17 +1,19 @@
-// Recurring series (`repeat`), shared by /schedule-message (which starts a series) and
-// /message-status (which arms the rest). The plan is saved first, so a series is never
-// half-recorded: every occurrence is claimed in Sync (an atomic create) before it is created at
-// Twilio, so none is ever created twice, whichever invocation gets to it. Occurrences inside
-// Twilio's window are created at once, within the time budget; the others stay pending and are
-// armed as earlier ones are sent. Each occurrence passes quiet hours, quiet days and the window
-// on its own, so one moved by quiet rules does not shift the rest.
-import { remaining } from '../core/budget';
+// Recurring series (`repeat`), shared by /schedule-message (which starts a series),
+// /message-status (which arms the rest) and /cancel-message (which stops series). The plan is
+// saved first, listed under its recipient and tag, so a series is never half-recorded and every
+// cancel route finds it. Every occurrence is claimed in Sync (an atomic create) before it is
+// created at Twilio, so none is ever created twice, and its claim then holds its SID. Occurrences
+// inside Twilio's window are created at once, within the time budget; the others stay pending
+// and are armed as earlier ones are sent. Each occurrence passes quiet hours, quiet days and the
+// window on its own, so one moved by quiet rules does not shift the rest.
 import { randomHex } from '../core/digest';
 import type { AppError, Result } from '../core/errors';
 import { ok } from '../core/errors';
-import { SECOND } from '../core/units';
+import { runBounded } from '../core/pool';
+import { DAY, SECOND } from '../core/units';
 import { DEFAULT_LOCALE } from '../input/config';
 import type { ScheduleRequest } from '../input/schedule-request';
+import { recipientKey } from '../registry/keys';
 import { type MessageRecord, ttlAfter } from '../registry/records';
 import type { Registry } from '../registry/registry';
 import { SeriesBook, type SeriesPlan } from '../registry/series';
@@ -25,6 +27,7 @@ import {
   type SendTime,
   type SendTimeRequest,
 } from '../time/send-time';
+import { statusCallbackUrl } from '../twilio/callback-url';
 import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
 import { SyncMaps } from '../twilio/sync-map';
@@ -40,6 +43,8 @@ export interface Occurrence {
   sendAt: string;
   sendAtLocal?: string;
   sendAtText?: string;
+  /** Only false: created, but its record could not be written (its series still finds it). */
+  registered?: false;
 }
 
 export interface SeriesAnswer {
@@ -56,6 +61,8 @@ export interface SeriesAnswer {
   failed?: { at: string; code: string; maybeScheduled?: true }[];
   replayed?: true;
   replaced?: string[];
+  notReplaced?: { sid: string; code: string; maybeCanceled?: true }[];
+  complete?: boolean;
 }
 
 const seriesId = (): string => `SR${randomHex(16)}`;
@@ -91,7 +98,7 @@ async function createOccurrence(
   time: SendTime,
 ): Promise<Created> {
   const claimTtl = seriesTtl(plan, invocation.now);
-  const claim = await book.claim(plan.series, index, claimTtl);
+  const claim = await book.claim(plan.series, index, claimTtl, invocation.now);
   if (claim === 'taken') return { kind: 'skipped' };
   if (claim === 'unavailable') return { kind: 'unavailable' };
   const created = await createScheduled(invocation.twilio(), {
@@ -99,11 +106,13 @@ async function createOccurrence(
     messagingServiceSid: plan.messagingServiceSid,
     sendAt: time.instant,
     content: plan.content,
-    statusCallback: invocation.config.statusCallbackUrl,
+    statusCallback: statusCallbackUrl(invocation.config.statusCallbackUrl, plan.series),
   });
   if (!created.ok) {
-    // Refused: nothing exists, so a later callback may try again. Unknown: the claim stays.
-    if (!created.maybeCreated) await book.release(plan.series, index);
+    // Refused: nothing exists, so a later callback may try again. Unknown: the claim stays, and
+    // says so (a claim left without either is taken back once its lease is over).
+    if (created.maybeCreated) await book.settle(plan.series, index, { unknown: true }, claimTtl);
+    else await book.release(plan.series, index);
     return { kind: 'failed', error: created.error, maybeCreated: created.maybeCreated };
   }
   const record: MessageRecord = {
@@ -112,15 +121,21 @@ async function createOccurrence(
     sendAt: time.sendAt,
     timeZone: plan.timeZone,
     series: plan.series,
+    occurrence: index,
     status: 'scheduled',
     createdAt: new Date(invocation.now).toISOString(),
   };
   if (plan.tag !== undefined) record.tag = plan.tag;
   if (plan.locale !== undefined) record.locale = plan.locale;
-  await registry.record(record, invocation.now);
+  // The claim learns the SID beside the record: either one lets the series' cancels find it.
+  const [recorded] = await Promise.all([
+    registry.record(record, invocation.now),
+    book.settle(plan.series, index, { sid: created.sid }, claimTtl),
+  ]);
   const occurrence: Occurrence = { sid: created.sid, sendAt: time.sendAt };
   if (time.sendAtLocal !== undefined) occurrence.sendAtLocal = time.sendAtLocal;
   if (time.sendAtText !== undefined) occurrence.sendAtText = time.sendAtText;
+  if (!recorded) occurrence.registered = false;
   return { kind: 'created', occurrence };
 }
 
@@ -180,13 +195,14 @@ async function armWithin(
     // The first create tells whether Twilio takes this message at all (number, content).
     if (outcome.kind === 'failed') return { created, failed, unavailable, error: outcome.error };
   }
-  const worker = async () => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      if (remaining(invocation) < CREATE_RESERVE_MS) return;
+  await runBounded(
+    queue,
+    CONCURRENCY,
+    { ...invocation, reserveMs: CREATE_RESERVE_MS },
+    async (item) => {
       await one(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+    },
+  );
   created.sort((a, b) => a.sendAt.localeCompare(b.sendAt));
   return { created, failed, unavailable };
 }
@@ -244,6 +260,7 @@ export async function startSeries(
   if (settings === undefined) throw new Error('startSeries needs the registry');
   const book = new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
   if (!(await book.save(plan, seriesTtl(plan, invocation.now)))) {
+    await book.stop(plan.series);
     return registryUnavailable(
       "Sorry, messages can't be scheduled right now. Nothing was sent.",
       'could not save the series, so Twilio was not called',
@@ -251,14 +268,15 @@ export async function startSeries(
   }
   const indexes = plan.planned.map((_, index) => index);
   const armed = await armWithin(invocation, registry, book, plan, indexes, firstIfTooSoon);
+  await takeBackIfStopped(invocation, registry, book, plan.series, armed.created);
   if (armed.error !== undefined && armed.created.length === 0) {
     // Twilio refused the first one (the number, the content): the series ends here.
-    await book.cancel(plan.series);
+    await book.stop(plan.series);
     return { ok: false, error: armed.error };
   }
   if (armed.created.length === 0 && armed.unavailable > 0) {
     // No occurrence could be claimed: nothing was sent, and no callback would ever arm the rest.
-    await book.cancel(plan.series);
+    await book.stop(plan.series);
     return registryUnavailable(
       "Sorry, messages can't be scheduled right now. Nothing was sent.",
       'could not be written, so nothing was scheduled',
@@ -278,38 +296,138 @@ export async function startSeries(
   return ok(answer);
 }
 
+/**
+ * Stopped while these were being created: take them back, so nothing outlives the stop (a cancel
+ * that ran meanwhile saw their claims without SIDs, and left them to this).
+ */
+async function takeBackIfStopped(
+  invocation: Invocation,
+  registry: Registry,
+  book: SeriesBook,
+  series: string,
+  created: Occurrence[],
+): Promise<void> {
+  if (created.length === 0) return;
+  const after = await book.load(series);
+  if (after !== 'unavailable' && !after?.plan.canceled) return;
+  for (const occurrence of created) {
+    const outcome = await cancelOne(invocation.twilio(), occurrence.sid);
+    if (outcome.kind !== 'failed') await registry.setStatus(occurrence.sid, 'canceled');
+  }
+}
+
+const bookOf = (invocation: Invocation): SeriesBook | undefined => {
+  const settings = invocation.config.registry;
+  return settings && new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
+};
+
 /** Stops a series from arming more occurrences (its scheduled ones are canceled separately). */
 export async function stopSeries(invocation: Invocation, series: string): Promise<boolean> {
-  const settings = invocation.config.registry;
-  if (settings === undefined) return false;
-  return new SeriesBook(new SyncMaps(invocation.twilio, settings.service)).cancel(series);
+  return (await bookOf(invocation)?.stop(series)) ?? false;
 }
+
+/** What stopping the series of a recipient, a tag or one series found. */
+export interface StoppedPlans {
+  /** Every plan found was stopped, and every claim of theirs was read. */
+  complete: boolean;
+  /** The messages their claims name: created occurrences, whatever their records say. */
+  sids: string[];
+  /** Occurrences claimed whose message is not known (a create in flight, or of unknown outcome). */
+  unknown: number;
+}
+
+/**
+ * Stops the plans of a recipient, a tag (optionally for one recipient) or one series, and names
+ * the messages their claims hold, for the caller to cancel.
+ */
+export async function stopPlans(
+  invocation: Invocation,
+  by: { to: string } | { tag: string; to?: string } | { series: string },
+  /** A series to leave running (the one a replace has just started). */
+  except?: string,
+): Promise<StoppedPlans> {
+  const book = bookOf(invocation);
+  if (book === undefined) return { complete: true, sids: [], unknown: 0 };
+  let series: string[];
+  if ('series' in by) series = [by.series];
+  else {
+    const listed = await book.plansOf('tag' in by ? { tag: by.tag } : { to: by.to }, invocation);
+    if (listed === undefined) return { complete: false, sids: [], unknown: 0 };
+    const only = 'tag' in by && by.to !== undefined ? recipientKey(by.to) : undefined;
+    series = listed
+      .filter((p) => (only === undefined || p.to === only) && p.series !== except)
+      .map((p) => p.series);
+  }
+  const result: StoppedPlans = { complete: true, sids: [], unknown: 0 };
+  await Promise.all(
+    series.map(async (one) => {
+      const [stopped, claims] = await Promise.all([
+        book.stop(one),
+        book.claims(one, invocation, invocation.now),
+      ]);
+      if (!stopped || claims === 'unavailable') {
+        result.complete = false;
+        return;
+      }
+      // A claim without a SID is a create in flight (its invocation takes it back once it sees
+      // the plan stopped), one that never happened, or one whose answer was lost: only the last
+      // may have left a message nobody can name.
+      for (const claim of claims.values()) {
+        if (claim.sid !== undefined) result.sids.push(claim.sid);
+        else if (claim.unknown) result.unknown++;
+      }
+    }),
+  );
+  if (result.unknown > 0) result.complete = false;
+  return result;
+}
+
+/** Extend a plan's life when its item would expire less than this before it is done with. */
+const EXTEND_MARGIN_MS = 30 * DAY;
 
 /**
  * After a series message is sent (or failed), schedules every pending occurrence that now falls
  * inside the window. Safe to run twice or at once: each occurrence is claimed before creation.
+ * Any callback of the series arms what an earlier one missed (every open occurrence is checked).
  */
 export async function armSeries(
   invocation: Invocation,
   registry: Registry,
   series: string,
-): Promise<{ armed: number }> {
-  const settings = invocation.config.registry;
-  if (settings === undefined) return { armed: 0 };
-  const book = new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
-  const plan = await book.load(series);
-  if (plan === undefined || plan === 'unavailable' || plan.canceled) return { armed: 0 };
-  const claimed = await book.claimed(series, invocation);
-  if (claimed === 'unavailable') return { armed: 0 };
-  const open = plan.planned.map((_, index) => index).filter((index) => !claimed.has(index));
-  const { created } = await armWithin(invocation, registry, book, plan, open);
-  // Canceled while these were being created: take them back, so nothing outlives the cancel.
-  const after = await book.load(series);
-  if (after !== 'unavailable' && after?.canceled) {
-    for (const occurrence of created) {
-      const outcome = await cancelOne(invocation.twilio(), occurrence.sid);
-      if (outcome.kind !== 'failed') await registry.setStatus(occurrence.sid, 'canceled');
-    }
+): Promise<{ armed: number; complete: boolean }> {
+  const book = bookOf(invocation);
+  if (book === undefined) return { armed: 0, complete: true };
+  const loaded = await book.load(series);
+  if (loaded === 'unavailable') return { armed: 0, complete: false };
+  if (loaded === undefined || loaded.plan.canceled) return { armed: 0, complete: true };
+  const { plan } = loaded;
+  // A series longer than Sync's longest TTL: the plan's life is extended as it is armed.
+  const needed = seriesTtl(plan, invocation.now);
+  if (
+    loaded.expires !== undefined &&
+    loaded.expires < invocation.now + needed * SECOND - EXTEND_MARGIN_MS
+  ) {
+    if (!(await book.extend(plan, needed))) return { armed: 0, complete: false };
   }
-  return { armed: created.length };
+  const claims = await book.claims(series, invocation, invocation.now);
+  if (claims === 'unavailable') return { armed: 0, complete: false };
+  // A claim its invocation left behind with no message is taken back, then claimed anew; one
+  // whose message is recorded (only its SID could not be written to the claim) stays.
+  let abandoned = [...claims].filter(([, claim]) => claim.abandoned);
+  if (abandoned.length > 0) {
+    const records = await registry.ofSeries(series, invocation);
+    if (records === undefined) return { armed: 0, complete: false };
+    const made = new Set(records.map((record) => record.occurrence));
+    abandoned = abandoned.filter(([index]) => !made.has(index));
+  }
+  const freed = await Promise.all(
+    abandoned.map(([index, claim]) => book.release(series, index, claim.revision)),
+  );
+  abandoned.forEach(([index], i) => {
+    if (freed[i]) claims.delete(index);
+  });
+  const open = plan.planned.map((_, index) => index).filter((index) => !claims.has(index));
+  const armed = await armWithin(invocation, registry, book, plan, open);
+  await takeBackIfStopped(invocation, registry, book, series, armed.created);
+  return { armed: armed.created.length, complete: armed.unavailable === 0 };
 }

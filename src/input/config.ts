@@ -68,6 +68,8 @@ export interface Config {
   registry?: { service: string };
   /** `https://DOMAIN_NAME/message-status`, where Twilio reports what became of a message. */
   statusCallbackUrl?: string;
+  /** The account the service runs in: status callbacks of any other account are ignored. */
+  accountSid?: string;
 }
 
 /** Twilio's own window: from 15 minutes to 35 days ahead. */
@@ -121,6 +123,7 @@ function parseConfig(env: Env): { config: Config; problems: ConfigProblem[] } {
   const accountSid = nonBlank(env.ACCOUNT_SID);
   if (accountSid !== undefined && !isSid('AC', accountSid))
     problem('ACCOUNT_SID', 'AC followed by 32 hex characters');
+  else if (accountSid !== undefined) config.accountSid = accountSid;
   const authToken = nonBlank(env.AUTH_TOKEN);
   if (authToken !== undefined && !AUTH_TOKEN.test(authToken))
     problem('AUTH_TOKEN', '32 letters and digits');

@@ -72,7 +72,7 @@ export function readParameter(
 ): Result<string | undefined> {
   const options: ReadTextOptions = { textOnly: parameter.shape === 'textOnly' };
   if (parameter.conflict !== undefined) options.conflict = parameter.conflict;
-  return readText(event, parameter.names, parameter.invalid, options);
+  return readText(event, parameter.names, parameter.invalid ?? 'NO_FIELDS', options);
 }
 
 /**
@@ -81,7 +81,7 @@ export function readParameter(
  */
 export function readList(event: Event, parameter: ParameterDeclaration): Result<string[]> {
   const [name] = parameter.names;
-  const code = parameter.invalid;
+  const code = parameter.invalid ?? 'NO_FIELDS';
   const value = event[name];
   if (value === undefined || value === null) return ok([]);
   const items = Array.isArray(value)

@@ -10,8 +10,18 @@ export interface RegistryOptions {
   replace: boolean;
 }
 
-/** Printable characters only: a key is compared as it is, and never shown back. */
-const IDEMPOTENCY_KEY = /^[\x20-\x7E\u00A0-\uFFFF]{1,128}$/u;
+/**
+ * Any text without control characters, 1 to 128 characters (code points: an emoji is one), and
+ * well-formed Unicode: a lone surrogate has no UTF-8 form, so two keys differing only by one
+ * would hash alike. A key is compared as it is, and never shown back.
+ */
+const KEY_MAX = 128;
+const CONTROL = /\p{Cc}/u;
+const isKeyText = (key: string): boolean => {
+  if (!key.isWellFormed() || CONTROL.test(key)) return false;
+  const length = [...key].length;
+  return length >= 1 && length <= KEY_MAX;
+};
 /** A tag or series label: short, and safe in a Sync key and a URL. */
 const LABEL = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -41,12 +51,12 @@ function readIdempotencyKey(event: Event): Result<string | undefined> {
   if (!raw.ok) return raw;
   if (raw.value === undefined) return ok(undefined);
   const key = raw.value.trim();
-  if (!IDEMPOTENCY_KEY.test(key)) {
+  if (!isKeyText(key)) {
     return fail(
       'INVALID_IDEMPOTENCY_KEY',
       'Sorry, that request could not be handled.',
       'idempotencyKey',
-      'idempotencyKey must be 1 to 128 printable characters, e.g. {{flow.sid}}-{{trigger.message.MessageSid}}.',
+      'idempotencyKey must be 1 to 128 characters of text (emoji welcome, no control characters), e.g. {{flow.sid}}-{{trigger.message.MessageSid}}.',
     );
   }
   return ok(key);
@@ -86,7 +96,3 @@ export function readRegistryOptions(event: Event): Result<RegistryOptions> {
   if (tag.value !== undefined) options.tag = tag.value;
   return ok(options);
 }
-
-/** True when the request needs the registry to mean anything. */
-export const needsRegistry = (options: RegistryOptions): boolean =>
-  options.idempotencyKey !== undefined || options.tag !== undefined || options.replace;

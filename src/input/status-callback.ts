@@ -1,36 +1,35 @@
-// A status callback from Twilio: which message, and what became of it. Twilio posts these
-// form-encoded and signed; the function is protected, so only Twilio's reach this point.
-import { fail, ok, type Result } from '../core/errors';
+// A status callback from Twilio: which message, what became of it, and for which account. Twilio
+// posts these form-encoded and signed. Nothing here refuses: a callback Twilio sends must never
+// get a 4xx (it would show up as a webhook error in the builder's Debugger), so one that cannot be
+// used is returned as a reason to ignore it.
 import { isMessageStatus, type MessageStatus } from '../core/message-status';
 import { isSid, MESSAGE_SID_PREFIXES } from '../core/sid';
-import { type Event, readText } from './event-fields';
+import type { Event } from './event-fields';
 
 export interface StatusReport {
   sid: string;
-  status: MessageStatus;
+  /** Undefined for a status this service does not rank (`received`, or a new one). */
+  status: MessageStatus | undefined;
+  accountSid?: string;
+  /** The series the message belongs to, from the callback URL's query (set when it was created). */
+  series?: string;
 }
 
-export function parseStatusReport(event: Event): Result<StatusReport> {
-  const sid = readText(event, ['MessageSid', 'SmsSid'], 'INVALID_SID');
-  if (!sid.ok) return sid;
-  const status = readText(event, ['MessageStatus', 'SmsStatus'], 'INVALID_STATUS');
-  if (!status.ok) return status;
-  if (sid.value === undefined || !isSid(MESSAGE_SID_PREFIXES, sid.value.trim())) {
-    return fail(
-      'INVALID_SID',
-      'Sorry, that request could not be handled.',
-      'MessageSid',
-      'A status callback carries MessageSid (SM or MM followed by 32 hex characters).',
-    );
-  }
-  const value = status.value?.trim().toLowerCase();
-  if (!isMessageStatus(value)) {
-    return fail(
-      'INVALID_STATUS',
-      'Sorry, that request could not be handled.',
-      'MessageStatus',
-      'A status callback carries MessageStatus, one of Twilio message statuses (sent, delivered, failed, …).',
-    );
-  }
-  return ok({ sid: sid.value.trim(), status: value });
+const text = (value: unknown): string | undefined => {
+  const one = Array.isArray(value) ? value[0] : value;
+  return typeof one === 'string' && one.trim() !== '' ? one.trim() : undefined;
+};
+
+const SERIES = /^SR[0-9a-f]{32}$/;
+
+export function readStatusReport(event: Event): StatusReport | 'not-a-message' {
+  const sid = text(event.MessageSid) ?? text(event.SmsSid);
+  if (sid === undefined || !isSid(MESSAGE_SID_PREFIXES, sid)) return 'not-a-message';
+  const status = (text(event.MessageStatus) ?? text(event.SmsStatus))?.toLowerCase();
+  const report: StatusReport = { sid, status: isMessageStatus(status) ? status : undefined };
+  const accountSid = text(event.AccountSid);
+  if (accountSid !== undefined) report.accountSid = accountSid;
+  const series = text(event.series);
+  if (series !== undefined && SERIES.test(series)) report.series = series;
+  return report;
 }

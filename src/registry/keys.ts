@@ -11,7 +11,10 @@
 //   sched.series.X  <series>~<sendAt>~<SID>              a copy, listed by series
 //   sched.idem.X    sha256(idempotency key)              a reserved key and its first answer
 //   sched.def.X     <series>                             a series: its plan (registry/series.ts)
-//   sched.arm.X     <series>~<index>                     an occurrence claimed for creation
+//   sched.arm.X     <series>~<index>                     an occurrence claimed, then its SID
+//   sched.plans.X   to~<recipient>~<series>              the series plans of a recipient, and
+//                   tag~<tag>~<series>                   of a tag (STOP and cancel by tag stop them)
+//   sched.slot.X    <tag>~<recipient>                    one replace at a time, and its last SID
 //
 // `~` appears in no tag, number or SID, and sendAt (`2026-12-01T14:00:00Z`) sorts as time does.
 // Keys go into URL paths unencoded (twilio-node refuses `/` and `?`): a recipient is written as
@@ -20,7 +23,7 @@ import { sha256 } from '../core/digest';
 
 export const SHARDS = 16;
 
-export type MapKind = 'sid' | 'to' | 'tag' | 'series' | 'idem' | 'def' | 'arm';
+export type MapKind = 'sid' | 'to' | 'tag' | 'series' | 'idem' | 'def' | 'arm' | 'plans' | 'slot';
 
 /** FNV-1a: a cheap, stable spread of short strings over the shards. */
 function shardOf(text: string): string {
@@ -106,4 +109,18 @@ export function rangeOf(
 export function idempotencyPlace(key: string): { map: string; key: string } {
   const hashed = sha256(key, 'hex');
   return { map: mapName('idem', hashed), key: hashed };
+}
+
+/** Where the series plans of a recipient or a tag are listed: one place each, one range each. */
+export function planIndexOf(by: { to: string } | { tag: string }): { map: string; prefix: string } {
+  if ('tag' in by)
+    return { map: mapName('plans', `tag${SEP}${by.tag}`), prefix: `tag${SEP}${by.tag}${SEP}` };
+  const to = recipientKey(by.to);
+  return { map: mapName('plans', `to${SEP}${to}`), prefix: `to${SEP}${to}${SEP}` };
+}
+
+/** The replace slot of a recipient and tag. */
+export function slotPlace(tag: string, to: string): { map: string; key: string } {
+  const key = [tag, recipientKey(to)].join(SEP);
+  return { map: mapName('slot', key), key };
 }

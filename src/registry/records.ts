@@ -14,6 +14,8 @@ export interface MessageRecord {
   locale?: string;
   tag?: string;
   series?: string;
+  /** Which occurrence of its series (the index in the plan). */
+  occurrence?: number;
   status: MessageStatus;
   /** When the record was written, ISO 8601. */
   createdAt: string;

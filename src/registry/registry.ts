@@ -83,6 +83,19 @@ export class Registry {
     return { kind: 'failed' };
   }
 
+  /** Every record of a series, past ones included (until they expire); undefined if unread. */
+  async ofSeries(series: string, budget: Budget): Promise<MessageRecord[] | undefined> {
+    const range: Range = rangeOf({ series }, '');
+    const read = await this.maps.range<MessageRecord>(
+      range.map,
+      range.prefix,
+      range.prefix,
+      budget,
+    );
+    if (!read.ok) return read.reason === 'unavailable' ? undefined : [];
+    return read.value.complete ? read.value.items.map((item) => item.data) : undefined;
+  }
+
   /** Records still to be sent (status scheduled, send time after `now`), by send time. */
   async upcoming(
     by: { to: string } | { tag: string; to?: string } | { series: string },

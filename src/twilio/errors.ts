@@ -79,6 +79,14 @@ export function twilioError(error: unknown, operation: TwilioOperation): AppErro
   if (error instanceof AppFailure) return error.error;
   const maybe = MAYBE[operation];
   if (error instanceof TransportError) {
+    // Never sent: the time budget was spent before (a 429 answered earlier was not acted on).
+    if (error.kind === 'no-time') {
+      return {
+        code: 'TIME_BUDGET_SPENT',
+        message: `Sorry, the messaging service is too slow right now.${NOTHING_DONE[operation]}`,
+        detail: `The time budget ran out before this call to Twilio could start, so Twilio was not called. It is safe to retry.`,
+      };
+    }
     if (error.kind === 'timeout') {
       return {
         code: 'TWILIO_TIMEOUT',

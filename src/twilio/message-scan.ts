@@ -12,7 +12,8 @@ export const MAX_PAGES = 20;
 /** A page is not requested with less time left than this: its answer and our reply need it. */
 export const PAGE_RESERVE_MS = 1_500;
 
-export type ScanStop = 'page-limit' | 'time-budget' | 'twilio-error' | 'size-limit';
+/** Why a scan stopped early; `series`: a series plan of the recipient could not be stopped. */
+export type ScanStop = 'page-limit' | 'time-budget' | 'twilio-error' | 'size-limit' | 'series';
 
 /** The part of twilio-node's MessagePage we use. */
 interface MessagesPage {

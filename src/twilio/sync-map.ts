@@ -13,7 +13,7 @@ const ITEM_EXISTS = 54208;
 const MAP_NOT_FOUND = 54200;
 const MAP_NAME_TAKEN = 54301;
 /** The longest a Sync item may live, in seconds: 365 days. */
-const MAX_TTL_SECONDS = 31_536_000;
+export const MAX_TTL_SECONDS = 31_536_000;
 const PAGE_SIZE = 100;
 /** A page is not requested with less time left than this. */
 const PAGE_RESERVE_MS = 1_200;
@@ -22,6 +22,8 @@ export interface MapItem<T> {
   key: string;
   data: T;
   revision: string;
+  /** When Sync will drop the item, ms since epoch; undefined when it never expires. */
+  expires?: number;
 }
 
 export type SyncOutcome<T> =
@@ -36,11 +38,12 @@ function failure(error: unknown): SyncOutcome<never> {
   return { ok: false, reason: 'unavailable', error: twilioError(error, 'read') };
 }
 
-const itemOf = <T>(item: SyncMapItemInstance): MapItem<T> => ({
-  key: item.key,
-  data: item.data as T,
-  revision: item.revision,
-});
+function itemOf<T>(item: SyncMapItemInstance): MapItem<T> {
+  const mapped: MapItem<T> = { key: item.key, data: item.data as T, revision: item.revision };
+  const expires = item.dateExpires ? new Date(item.dateExpires).getTime() : Number.NaN;
+  if (!Number.isNaN(expires)) mapped.expires = expires;
+  return mapped;
+}
 
 /** The Maps of one Sync service (a SID, or `default`, which every account has). */
 /** The part of twilio-node's item page that is read. */
@@ -117,9 +120,23 @@ export class SyncMaps {
     }
   }
 
-  async remove(map: string, key: string): Promise<SyncOutcome<true>> {
+  /** Sets the item's TTL, its data unchanged. */
+  async touch(map: string, key: string, ttlSeconds: number): Promise<SyncOutcome<true>> {
     try {
-      await this.map(map).syncMapItems(key).remove();
+      await this.map(map)
+        .syncMapItems(key)
+        .update({ itemTtl: clampTtl(ttlSeconds) });
+      return { ok: true, value: true };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /** Removes the item; with `ifMatch`, only if it is still at that revision. */
+  async remove(map: string, key: string, ifMatch?: string): Promise<SyncOutcome<true>> {
+    try {
+      const item = this.map(map).syncMapItems(key);
+      await (ifMatch === undefined ? item.remove() : item.remove({ ifMatch }));
       return { ok: true, value: true };
     } catch (error) {
       return failure(error);

@@ -34,7 +34,8 @@ export interface TwilioHttpClient {
  */
 export class TransportError extends Error {
   constructor(
-    readonly kind: 'timeout' | 'network' | 'garbled',
+    /** `no-time`: not sent at all, the budget was spent first (Twilio did nothing). */
+    readonly kind: 'timeout' | 'network' | 'garbled' | 'no-time',
     message: string,
   ) {
     super(message);
@@ -190,7 +191,7 @@ export function createTransport(options: TransportOptions): TwilioHttpClient {
       for (let attempt = 1; ; attempt++) {
         const remaining = options.deadline - now();
         if (remaining < MIN_ATTEMPT_MS)
-          throw new TransportError('timeout', 'No time left to call Twilio.');
+          throw new TransportError('no-time', 'No time left to call Twilio.');
         let response: RawResponse;
         try {
           response = await send(url, method, headers, body, remaining);

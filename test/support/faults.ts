@@ -284,7 +284,8 @@ export const scenarios: Scenario[] = [
         .map((f) => f.sid)
         .sort();
       assert.deepEqual(maybe, [failed.fail500, failed.failReset].sort());
-      assert.equal(answer.body.complete, true);
+      // Three are still scheduled: not complete, so the flow's STOP loop calls again.
+      assert.equal(answer.body.complete, false);
       for (const sid of canceled) assert.equal(emulator.messages.get(sid)?.status, 'canceled');
       for (const sid of Object.values(failed)) {
         assert.equal(emulator.messages.get(sid)?.status, 'scheduled', 'a failed cancel left it');

@@ -33,9 +33,11 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
       `"(0)" after ${f.countryCode} is ambiguous: in this country the 0 is dialled from abroad too. Write the number without brackets.`,
   },
   BODY_TOO_LONG: (f) => `body has ${f.characters} characters; Twilio sends at most ${f.max}.`,
-  TOO_MANY_MEDIA: (f) => `mediaUrl lists ${f.count} URLs; Twilio takes at most ${f.max} per message.`,
+  TOO_MANY_MEDIA: (f) =>
+    `mediaUrl lists ${f.count} URLs; Twilio takes at most ${f.max} per message.`,
   INVALID_MEDIA_URL: 'Each mediaUrl must be an absolute http(s) URL that Twilio can fetch.',
-  INVALID_CONTENT_SID: 'contentSid must be a Content template SID: HX followed by 32 hex characters.',
+  INVALID_CONTENT_SID:
+    'contentSid must be a Content template SID: HX followed by 32 hex characters.',
   CONFLICTING_CONTENT:
     'Give either a Content template (contentSid) or body/mediaUrl, not both: the template would win.',
   INVALID_CONTENT_VARIABLES: {
@@ -49,7 +51,8 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
   INVALID_MINUTES: (f) => `minutes must be a positive number up to ${f.max}, such as 30 or 90.5.`,
   INVALID_SEND_AT: {
     default: SEND_AT_FORMAT,
-    noSuchDate: (f) => `sendAt names ${f.date}, a day the calendar does not have. ${SEND_AT_FORMAT}`,
+    noSuchDate: (f) =>
+      `sendAt names ${f.date}, a day the calendar does not have. ${SEND_AT_FORMAT}`,
     noSuchTime: `sendAt's time must be from 00:00:00 to 23:59:59. ${SEND_AT_FORMAT}`,
   },
   INVALID_AT: 'at must be HH:mm on a 24-hour clock, such as 09:30 or 17:00.',
@@ -70,6 +73,8 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
     outcomeUnknown:
       'The first request with this idempotencyKey ended without a clear answer from Twilio: the message may exist. Check /scheduled-messages before retrying with a new key.',
   },
+  REPLACE_IN_PROGRESS:
+    'Another replace for this recipient and tag is still running: nothing was sent. Try again after it has answered.',
   IDEMPOTENCY_KEY_REUSED:
     'This idempotencyKey was already used for a request with other parameters: use a new key for a new request.',
   INVALID_MESSAGING_SERVICE_SID:

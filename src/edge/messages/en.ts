@@ -155,7 +155,6 @@ export const EN: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
-    INVALID_STATUS: HANDLED,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'That request is already being handled.',
     REGISTRY_UNAVAILABLE: {
@@ -164,6 +163,9 @@ export const EN: MessageTable = {
       cancel: "Sorry, the scheduled messages can't be canceled right now.",
       status: 'Sorry, that could not be recorded right now.',
     },
+    REPLACE_IN_PROGRESS: 'That change is already being made. Please try again in a moment.',
+    TIME_BUDGET_SPENT: (f) =>
+      `Sorry, the messaging service is too slow right now.${NOTHING_DONE[op(f)] ?? ''}`,
     NOT_FOUND: "Sorry, that message couldn't be found, so nothing was canceled.",
     NOT_CANCELABLE: (f) => {
       const status = String(f.status);
