@@ -183,8 +183,9 @@ export function accessLine(
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * The request handler the loopback server runs: the size limit, the error guard and the access
- * log around `app()` (undefined while the runtime is still loading).
+ * The request handler the loopback server runs: the Host and Origin rule, the size limit, the
+ * signature check, the error guard and the access log around `app()` (undefined while the
+ * runtime is still loading).
  */
 export function front(options: {
   app: () => Handler | undefined;
@@ -202,6 +203,13 @@ export function front(options: {
         accessLine(req, res.statusCode, performance.now() - started, options.knownPaths()),
       );
     if (refusedForeign(req, res, { ownPage: true })) {
+      logLine();
+      return;
+    }
+    if (!req.url?.startsWith('/')) {
+      // An absolute URL as the target (`POST http://host/path`): the runtime would route it by
+      // its path, but the checks here read the path as given. Only a proxy sends these.
+      sendError(res, localError(400, 'BAD_REQUEST', 'The request could not be read.'));
       logLine();
       return;
     }

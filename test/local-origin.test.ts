@@ -551,6 +551,24 @@ describe('the local stack, asked by name and origin', { timeout: 120_000 }, () =
         'INVALID_SIGNATURE',
       );
     }
+    // The path as an absolute URL (as to a proxy) must not slip past the check.
+    const absolute = await new Promise<number>((resolve, reject) => {
+      const { body, ...type } = form(forged);
+      const req = request({
+        host: '127.0.0.1',
+        port: stack.port,
+        method: 'POST',
+        path: url,
+        headers: { ...type, Host: `127.0.0.1:${stack.port}` },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    assert.equal(absolute, 400);
     // Signed with the local token, as the emulator signs: accepted, and it counts.
     const genuine = fieldsOf(control);
     const accepted = await postForm(url, genuine, {
