@@ -1,4 +1,5 @@
-// The local stack answers this machine and its own page only (emulator/local-origin.ts): a page
+// The local stack answers this machine and its own page only (emulator/local-origin.ts): the
+// rule request by request, then in a real browser. A page
 // of another origin, in a real browser (Debian's Chromium through playwright-core), tries what
 // a web page can do unasked (a form POST, an <img> GET, a fetch without a preflight, a no-cors
 // fetch, a JSON fetch with a preflight) against every function route, the outbox's routes and
@@ -8,11 +9,12 @@
 // emulator, with the local token) did not sign changes nothing.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { twilioSignature } from '../emulator/callbacks';
+import { foreignRequest } from '../emulator/local-origin';
 import type { MessagesEmulator } from '../emulator/server';
 import { type LocalStack, startLocalStack } from '../scripts/local-stack';
 
@@ -242,6 +244,56 @@ const snapshot = (emulator: MessagesEmulator): Snapshot => ({
   ),
   clock: emulator.clock.offset,
   apiRequests: emulator.requests.length,
+});
+
+describe('the rule, request by request', () => {
+  const PORT = 3000;
+  const ask = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
+    ({ socket: { remoteAddress, localPort: PORT }, headers }) as unknown as IncomingMessage;
+  const served = (headers: Record<string, string>, ownPage: boolean, remote?: string) =>
+    foreignRequest(ask(headers, remote), { ownPage }) === undefined;
+
+  it('serves a program on this machine that names the server (curl, twilio-node)', () => {
+    for (const host of ['127.0.0.1:3000', 'localhost:3000', 'LOCALHOST:3000']) {
+      assert.ok(served({ host }, true), host);
+      assert.ok(served({ host }, false), host);
+    }
+    assert.ok(served({ host: '127.0.0.1:3000' }, true, '::ffff:127.0.0.1'));
+    assert.ok(!served({ host: '127.0.0.1:3000' }, true, '192.168.1.20'), 'another machine');
+  });
+
+  it('refuses another name or port in Host (DNS rebinding), or none', () => {
+    for (const host of ['evil.example:3000', '127.0.0.1:3001', '127.0.0.1', '127.0.0.2:3000', '']) {
+      assert.ok(!served({ host }, true), host || '(none)');
+    }
+  });
+
+  it("serves the server's own page only: its exact origin, same-origin or typed by the builder", () => {
+    const host = '127.0.0.1:3000';
+    assert.ok(served({ host, origin: 'http://127.0.0.1:3000' }, true));
+    assert.ok(served({ host, 'sec-fetch-site': 'same-origin' }, true));
+    assert.ok(served({ host, 'sec-fetch-site': 'none' }, true), 'the address bar');
+    for (const origin of [
+      'http://localhost:3000', // another origin, for a browser
+      'http://127.0.0.1:8080',
+      'https://127.0.0.1:3000',
+      'http://evil.example',
+      'null',
+    ]) {
+      assert.ok(!served({ host, origin }, true), origin);
+    }
+    // An <img> or a no-cors GET from another port sends no Origin: Sec-Fetch-Site tells.
+    for (const site of ['same-site', 'cross-site']) {
+      assert.ok(!served({ host, 'sec-fetch-site': site }, true), site);
+    }
+  });
+
+  it('the emulator, which serves no page, refuses every page, its own origin too', () => {
+    const host = '127.0.0.1:3000';
+    assert.ok(!served({ host, origin: 'http://127.0.0.1:3000' }, false));
+    assert.ok(!served({ host, 'sec-fetch-site': 'same-origin' }, false));
+    assert.ok(served({ host, 'sec-fetch-site': 'none' }, false), 'the address bar');
+  });
 });
 
 it("has Debian's Chromium to run the attacks in", () => requireChromium());
