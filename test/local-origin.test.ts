@@ -1,9 +1,8 @@
 // The local stack answers this machine and its own page only (emulator/local-origin.ts): the
-// rule request by request, then in a real browser. A page
-// of another origin, in a real browser (Debian's Chromium through playwright-core), tries what
-// a web page can do unasked (a form POST, an <img> GET, a fetch without a preflight, a no-cors
-// fetch, a JSON fetch with a preflight) against every function route, the outbox's routes and
-// the emulator's own port. Nothing is scheduled, canceled, moved or read. The same attempts from
+// rule request by request, then in a real browser. A page of another origin, in Debian's
+// Chromium through playwright-core, tries what a web page can do unasked (a form POST, an <img>
+// GET, a fetch without a preflight, a no-cors fetch, a JSON fetch with a preflight) against
+// every function route, the outbox's routes and the emulator's own port. Nothing is scheduled, canceled, moved or read. The same attempts from
 // a page of the stack's own origin do schedule and read: the origin is what differs. A foreign
 // Host (DNS rebinding) is refused on every route, and a status callback that Twilio (here: the
 // emulator, with the local token) did not sign changes nothing.
