@@ -1,17 +1,11 @@
-// The emulator's own HTTP API, for tests, scripts and the local page: read and move the clock,
-// read the outbox and the status callbacks. No Twilio credentials, but only for this machine:
-// the caller must be on loopback, name a loopback Host (no DNS rebinding) and, from a browser,
-// come from a loopback origin (no other web page can move the clock or read the outbox).
+// The emulator's own HTTP API, for tests, scripts and the local page (through the local server,
+// which passes its requests on): read and move the clock, read the outbox and the status
+// callbacks. No Twilio credentials, but only for programs on this machine: the emulator's server
+// refuses any other Host and every web page before it gets here (emulator/local-origin.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallbackRecord } from './callbacks';
 import type { MovableClock } from './clock';
-import {
-  type FaultRule,
-  isLoopbackAddress,
-  isLoopbackHostname,
-  readFaultRule,
-  sendJson,
-} from './http';
+import { type FaultRule, readFaultRule, sendJson } from './http';
 import type { StoredMessage } from './messages';
 
 export const CONTROL_PREFIX = '/_emulator/';
@@ -39,25 +33,6 @@ const maskTo = (to: string): string => {
   const channel = to.startsWith('whatsapp:') ? 'whatsapp:' : '';
   return `${channel}***${to.replace(/\D/g, '').slice(-4)}`;
 };
-
-function hostnameOf(host: string | undefined): string | undefined {
-  if (!host) return undefined;
-  try {
-    return new URL(`http://${host}`).hostname;
-  } catch {
-    return undefined;
-  }
-}
-
-function fromThisMachine(req: IncomingMessage): boolean {
-  if (!isLoopbackAddress(req.socket.remoteAddress)) return false;
-  const host = hostnameOf(req.headers.host);
-  if (host === undefined || !isLoopbackHostname(host)) return false;
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  const originHost = origin === 'null' ? undefined : hostnameOf(origin.replace(/^https?:\/\//, ''));
-  return originHost !== undefined && isLoopbackHostname(originHost);
-}
 
 /** `{advanceMs}`, `{to: 'next-send'}` or `{to: ISO instant}`, as JSON or a form. */
 function readMove(raw: string, contentType: string | undefined): Record<string, string> {
@@ -103,24 +78,7 @@ export function handleControl(
   raw: string,
   res: ServerResponse,
 ): void {
-  if (!fromThisMachine(req)) {
-    return sendJson(res, 403, { error: 'The emulator is controlled from this machine only.' });
-  }
-  // A page on another loopback port (the local outbox page) may read the answers.
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    res.setHeader('Access-Control-Allow-Origin', origin);
-    res.setHeader('Vary', 'Origin');
-  }
   const method = req.method ?? 'GET';
-  if (method === 'OPTIONS') {
-    res.writeHead(204, {
-      'Access-Control-Allow-Methods': 'GET, POST, DELETE',
-      'Access-Control-Allow-Headers': 'Content-Type',
-    });
-    res.end();
-    return;
-  }
   const route = path.slice(CONTROL_PREFIX.length);
   if (route === 'clock' && method === 'GET') return sendJson(res, 200, clockJson(target));
   if (route === 'clock' && method === 'POST') {

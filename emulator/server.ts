@@ -1,7 +1,8 @@
 // The local Twilio emulator: one loopback HTTP server for the Messages API (api.twilio.com) and
 // Sync (sync.twilio.com), since the functions send every Twilio origin to one base URL. Here:
 // credentials, body limit, the bounded request log, injected faults, the movable clock that
-// sends scheduled messages when due, status callbacks, and the `/_emulator/` control API.
+// sends scheduled messages when due, status callbacks, and the `/_emulator/` control API. It
+// answers programs on this machine only, never a web page (emulator/local-origin.ts).
 // `npm start` runs it for people without a Twilio account; the tests and the bench run it too.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,7 @@ import {
   ruleMatches,
   sendError,
 } from './http';
+import { refusedForeign } from './local-origin';
 import { EMULATOR_FROM, type MessageStatus, MessagesApi, type StoredMessage } from './messages';
 import { SyncApi } from './sync';
 
@@ -257,6 +259,8 @@ export class MessagesEmulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A web page, or a name other than this server's (DNS rebinding): refused before anything.
+    if (refusedForeign(req, res, { ownPage: false })) return;
     const url = new URL(req.url ?? '/', 'http://emulator');
     const control = url.pathname.startsWith(CONTROL_PREFIX);
     // Credentials first: a stranger's request is neither read nor recorded.

@@ -3,8 +3,13 @@
 // every error the runtime answers by itself (unreadable JSON, a body too large, a function that
 // could not load or threw) into our JSON error shape instead of an HTML page with a stack trace
 // and local paths, and writes an access log that holds no phone number and no message body.
+// Before all that it refuses any request that is not from this machine by this server's address
+// or from its own page (emulator/local-origin.ts), answers CORS preflights itself (never with
+// `Access-Control-Allow-Origin`), and checks the signature on the route Twilio calls.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusedForeign } from '../emulator/local-origin';
 import { redactNumbers } from '../src/core/mask';
+import { readSigned } from './local-signature';
 
 /** Twilio Functions accept requests up to 1 MB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,6 +35,14 @@ export const tooLarge = (): LocalError =>
 
 export const notReady = (): LocalError =>
   localError(503, 'NOT_READY', 'The service is starting. Try again in a moment.');
+
+export const badSignature = (): LocalError =>
+  localError(
+    403,
+    'INVALID_SIGNATURE',
+    'This address takes requests from Twilio only.',
+    'The X-Twilio-Signature header is missing or does not match the request, signed with the AUTH_TOKEN the local server uses.',
+  );
 
 /** A body-parser failure (it sets `type` and `status` on its errors) as our error. */
 export function readFailure(error: unknown): LocalError {
@@ -118,6 +131,18 @@ function describeFailure(body: unknown): string {
 }
 
 /**
+ * Drops any `Access-Control-*` header the runtime or a function sets (the runtime allows every
+ * origin, with credentials): no page of another origin may read an answer.
+ */
+export function withoutCors(res: ServerResponse): void {
+  const setHeader = res.setHeader;
+  res.setHeader = function (this: ServerResponse, name, value) {
+    if (/^access-control-/i.test(name)) return this;
+    return setHeader.call(this, name, value);
+  };
+}
+
+/**
  * Makes express's `res.send` (which every runtime answer goes through: a function's
  * Twilio.Response, its error page, its 404 text) answer any 4xx/5xx that is not already in our
  * shape with our shape. An own property survives express swapping the response's prototype.
@@ -158,8 +183,9 @@ export function accessLine(
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * The request handler the loopback server runs: the size limit, the error guard and the access
- * log around `app()` (undefined while the runtime is still loading).
+ * The request handler the loopback server runs: the Host and Origin rule, the size limit, the
+ * signature check, the error guard and the access log around `app()` (undefined while the
+ * runtime is still loading).
  */
 export function front(options: {
   app: () => Handler | undefined;
@@ -167,15 +193,35 @@ export function front(options: {
   log: (line: string) => void;
   /** Local-only pages (scripts/outbox): true when it answered. Not logged: the page polls. */
   local?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Routes that only Twilio calls, and the token it signs them with (`X-Twilio-Signature`). */
+  signed?: { paths: ReadonlySet<string>; authToken: string };
 }): Handler {
   return (req, res) => {
-    if (options.local?.(req, res)) return;
     const started = performance.now();
-    res.once('finish', () => {
+    const logLine = () =>
       options.log(
         accessLine(req, res.statusCode, performance.now() - started, options.knownPaths()),
       );
-    });
+    if (refusedForeign(req, res, { ownPage: true })) {
+      logLine();
+      return;
+    }
+    if (!req.url?.startsWith('/')) {
+      // An absolute URL as the target (`POST http://host/path`): the runtime would route it by
+      // its path, but the checks here read the path as given. Only a proxy sends these.
+      sendError(res, localError(400, 'BAD_REQUEST', 'The request could not be read.'));
+      logLine();
+      return;
+    }
+    if (options.local?.(req, res)) return;
+    res.once('finish', logLine);
+    if (req.method === 'OPTIONS') {
+      // The runtime would allow every origin. A page of this server's own origin needs no
+      // preflight; every other was refused above.
+      res.writeHead(204, { Allow: 'GET, POST, OPTIONS', 'Content-Length': 0 });
+      res.end();
+      return;
+    }
     const refuse = () => {
       // Answer without reading the rest, then drop the connection rather than drain it.
       res.setHeader('Connection', 'close');
@@ -202,6 +248,22 @@ export function front(options: {
       });
     }
     guardErrorAnswers(res, options.log);
-    app(req, res);
+    withoutCors(res);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const signed = options.signed;
+    if (!signed?.paths.has(path)) {
+      app(req, res);
+      return;
+    }
+    readSigned(req, signed.authToken, MAX_BODY_BYTES).then(
+      (read) => {
+        if (read.ok) return app(read.request, res);
+        if (read.reason === 'too-large') return res.headersSent ? undefined : refuse();
+        sendError(res, badSignature());
+      },
+      () => {
+        if (!res.headersSent) sendError(res, internalError());
+      },
+    );
   };
 }

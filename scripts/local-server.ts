@@ -32,6 +32,8 @@ export type ServerMessage =
   | { type: 'failed'; message: string };
 
 const ROOT = join(import.meta.dirname, '..');
+/** Where the functions ask Twilio to report a message's status (src/input/config.ts). */
+const SIGNED_PATHS: ReadonlySet<string> = new Set(['/message-status']);
 const log = (line: string) => console.log(`[local] ${line}`);
 
 /** Exits at once when the parent is gone: its IPC channel closes, or this process is adopted. */
@@ -91,7 +93,14 @@ async function main(): Promise<void> {
   // The outbox page (scripts/outbox): served here only, never deployed.
   const outbox = outboxOptionsFrom(env);
   const local = outboxRoutes(outbox);
-  const handle = front({ app: () => app, knownPaths: () => knownPaths, log, local });
+  const handle = front({
+    app: () => app,
+    knownPaths: () => knownPaths,
+    log,
+    local,
+    // The status callback is the one route Twilio calls: signed, as deployed it must be.
+    signed: { paths: SIGNED_PATHS, authToken: env.AUTH_TOKEN ?? '' },
+  });
   // With the emulator, each request first reads its clock, so the functions' now follows it.
   const refreshClock =
     outbox.emulatorUrl !== undefined ? followEmulatorClock(outbox.emulatorUrl) : undefined;

@@ -155,7 +155,7 @@ describe('Emulator clock and status callbacks', () => {
     assert.equal(entry?.messagingServiceSid, SERVICE);
   });
 
-  it('answers control requests only for this machine (Host and Origin checked)', async () => {
+  it('answers control requests only for programs on this machine (Host and Origin checked)', async () => {
     // fetch() will not send another Host: a DNS-rebinding page would, so use node:http.
     const rebinding = await new Promise<number>((resolve, reject) => {
       const url = new URL(`${emulator.url}/_emulator/messages`);
@@ -173,11 +173,15 @@ describe('Emulator clock and status callbacks', () => {
       body: new URLSearchParams({ advanceMs: '60000' }),
     });
     assert.equal(crossSite.status, 403);
-    const local = await fetch(`${emulator.url}/_emulator/clock`, {
+    // A page on this machine is still a web page: only the stack itself talks to the emulator.
+    const loopbackPage = await fetch(`${emulator.url}/_emulator/clock`, {
       headers: { Origin: 'http://127.0.0.1:3000' },
     });
-    assert.equal(local.status, 200);
-    assert.equal(local.headers.get('access-control-allow-origin'), 'http://127.0.0.1:3000');
+    assert.equal(loopbackPage.status, 403);
+    assert.equal(loopbackPage.headers.get('access-control-allow-origin'), null);
+    const program = await fetch(`${emulator.url}/_emulator/clock`);
+    assert.equal(program.status, 200);
+    assert.equal(program.headers.get('access-control-allow-origin'), null);
     assert.equal(emulator.requests.filter((r) => r.path.startsWith('/_emulator')).length, 0);
   });
 

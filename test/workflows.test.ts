@@ -1,7 +1,8 @@
 // The GitHub Actions workflows, parsed: CI installs and tests with no secret; the deploy runs
-// `twilio serverless:deploy` (pinned CLI and plugin) in a GitHub Environment, only from main,
-// only when turned on, with the secrets given to the deploying steps alone; every action is
-// pinned by commit SHA. And what that command would upload: the folders it reads from
+// `twilio serverless:deploy` (the CLI and its plugin from their own lockfile, installed with
+// `npm ci`, nothing resolved at run time) in a GitHub Environment, only from main, only when
+// turned on, with the secrets given to the deploying steps alone; every action is pinned by
+// commit SHA. And what that command would upload: the folders it reads from
 // .twilioserverlessrc (through twilio-run's own reader) hold exactly the built functions and
 // the assets. Runs on the build output: `npm test` builds first.
 import assert from 'node:assert/strict';
@@ -14,9 +15,17 @@ import { fsHelpers } from '@twilio-labs/serverless-api';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = join(import.meta.dirname, '..');
+/** The deploy tools' own folder: package.json, package-lock.json. */
+const TOOLS = '.github/deploy-tools';
+/** The Twilio CLI as the deploy runs it: the locked install's. */
+const LOCKED_TWILIO = `${TOOLS}/node_modules/.bin/twilio`;
+const PLUGIN = '@twilio-labs/plugin-serverless';
+/** A command as a person would type it with the CLI on their PATH. */
+const asTyped = (command: string) => command.replace(`${LOCKED_TWILIO} `, 'twilio ');
 
 interface Step {
   name?: string;
+  'working-directory'?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -120,7 +129,7 @@ describe('deploy.yml', () => {
   const [deployJobName, deployJob] = deployJobs[0] ?? [];
   assert.ok(deployJob && deployJobName, 'a job that deploys');
   const deployCommand = allCommands(deploy).find((command) =>
-    command.startsWith('twilio serverless:deploy'),
+    command.startsWith(`${LOCKED_TWILIO} serverless:deploy`),
   );
   const rc = JSON.parse(readFileSync(join(ROOT, '.twilioserverlessrc'), 'utf8')) as Record<
     string,
@@ -129,7 +138,9 @@ describe('deploy.yml', () => {
 
   it('deploys with the Twilio CLI: twilio serverless:deploy, with the flags CI needs', () => {
     assert.equal(deployJobs.length, 1, 'one job deploys');
-    assert.ok(deployCommand, 'runs twilio serverless:deploy');
+    assert.ok(deployCommand, `runs ${LOCKED_TWILIO} serverless:deploy`);
+    const deploying = allCommands(deploy).filter((c) => c.includes('twilio serverless:deploy'));
+    assert.deepEqual(deploying, [deployCommand], 'only the locked CLI deploys');
     const flags = flagsOf(deployCommand);
     assert.equal(flags.get('--service-name'), '"$SERVICE_NAME"');
     assert.equal(flags.get('--environment'), '"$DEPLOY_ENVIRONMENT"');
@@ -148,33 +159,75 @@ describe('deploy.yml', () => {
     assert.equal(deployJob.env?.SERVICE_NAME, `\${{ vars.SERVICE_NAME || '${rc.serviceName}' }}`);
   });
 
-  it('installs the Twilio CLI and its Serverless plugin at exact versions, before deploying', () => {
-    const env = deployJob.env ?? {};
-    assert.match(env.TWILIO_CLI_VERSION ?? '', /^\d+\.\d+\.\d+$/);
-    assert.match(env.TWILIO_SERVERLESS_PLUGIN_VERSION ?? '', /^\d+\.\d+\.\d+$/);
-    /** The command with the job's variables put in and quotes dropped, as the shell runs it. */
-    const resolve = (command: string) =>
-      command.replace(/\$(\w+)/g, (_, name: string) => env[name] ?? `$${name}`).replace(/"/g, '');
+  it('installs the Twilio CLI and its Serverless plugin from their own lockfile, before deploying', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, TOOLS, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies?: unknown;
+    };
+    // Exactly the two tools, at exact versions.
+    assert.deepEqual(Object.keys(pkg.dependencies).sort(), [PLUGIN, 'twilio-cli']);
+    assert.equal(pkg.devDependencies, undefined);
+    for (const [name, version] of Object.entries(pkg.dependencies)) {
+      assert.match(version, /^\d+\.\d+\.\d+$/, `${name} is pinned`);
+    }
+    // The lock matches them and pins every package it installs by its integrity hash (npm ci
+    // fetches each from the configured registry and refuses one that does not match).
+    const lock = JSON.parse(readFileSync(join(ROOT, TOOLS, 'package-lock.json'), 'utf8')) as {
+      lockfileVersion: number;
+      packages: Record<
+        string,
+        {
+          version?: string;
+          integrity?: string;
+          link?: boolean;
+          dependencies?: Record<string, string>;
+        }
+      >;
+    };
+    assert.ok(lock.lockfileVersion >= 2, 'a lock npm ci reads whole');
+    assert.deepEqual(lock.packages['']?.dependencies, pkg.dependencies);
+    for (const [name, version] of Object.entries(pkg.dependencies)) {
+      assert.equal(lock.packages[`node_modules/${name}`]?.version, version, name);
+    }
+    const installed = Object.entries(lock.packages).filter(([path]) => path !== '');
+    assert.ok(installed.length > 100, 'the whole tree is locked, not just the two tools');
+    for (const [path, entry] of installed) {
+      assert.ok(!entry.link, `${path} is not a link`);
+      assert.match(entry.integrity ?? '', /^sha512-/, `${path} has an integrity hash`);
+    }
+
     const steps = deployJob.steps;
-    const installAt = steps.findIndex((step) =>
-      commandsOf(step).some((c) => resolve(c).includes(`twilio-cli@${env.TWILIO_CLI_VERSION}`)),
+    const installAt = steps.findIndex(
+      (step) =>
+        step['working-directory'] === TOOLS &&
+        commandsOf(step).some((c) => /^npm ci( |$)/.test(c) && c.includes('--ignore-scripts')),
     );
-    const pluginAt = steps.findIndex((step) =>
-      commandsOf(step).some(
-        (c) =>
-          resolve(c) ===
-          `twilio plugins:install @twilio-labs/plugin-serverless@${env.TWILIO_SERVERLESS_PLUGIN_VERSION}`,
-      ),
+    assert.ok(installAt >= 0, `npm ci --ignore-scripts in ${TOOLS}`);
+    const install = steps[installAt] as Step;
+    assert.ok(
+      commandsOf(install).includes(`twilio plugins:link ./node_modules/${PLUGIN}`),
+      'the plugin is linked from the locked install',
+    );
+    assert.ok(
+      commandsOf(install).some((c) => c.startsWith('export PATH="$PWD/node_modules/.bin:')),
+      'the twilio it runs is the locked one',
     );
     const deployAt = steps.findIndex((step) =>
-      commandsOf(step).some((c) => c.startsWith('twilio serverless:deploy')),
+      commandsOf(step).some((c) => c.startsWith(`${LOCKED_TWILIO} serverless:deploy`)),
     );
-    assert.ok(installAt >= 0, 'npm install --global twilio-cli@<pinned>');
-    assert.ok(
-      pluginAt >= installAt,
-      'twilio plugins:install @twilio-labs/plugin-serverless@<pinned>',
-    );
-    assert.ok(deployAt > pluginAt, 'deploys after installing them');
+    assert.ok(deployAt > installAt, 'deploys after installing them');
+  });
+
+  it('installs nothing at run time: no global install, no plugins:install, no npx', () => {
+    for (const command of allCommands(deploy)) {
+      assert.doesNotMatch(command, /\bnpm (install|i|add)\b/, command);
+      assert.doesNotMatch(command, /(^|\s)(-g|--global)(\s|$)/, command);
+      assert.doesNotMatch(command, /plugins:(install|add|update)|\bnpx\b|\byarn\b/, command);
+    }
+    for (const [name, job] of jobs) {
+      const installs = job.steps.flatMap(commandsOf).filter((c) => /^npm ci( |$)/.test(c));
+      assert.ok(installs.length > 0, `${name} installs from a lockfile`);
+    }
   });
 
   it('no secret in the workflow or job env; secrets only in the env of the deploying steps', () => {
@@ -191,7 +244,7 @@ describe('deploy.yml', () => {
         const outsideEnv = [...secretUses({ ...step, env: undefined }, `${name}.steps[${index}]`)];
         assert.deepEqual(outsideEnv, [], 'secrets only through env');
         for (const command of commandsOf(step)) {
-          assert.ok(!/\bnpm (ci|install)\b|plugins:install/.test(command), command);
+          assert.ok(!/\bnpm (ci|install)\b|plugins:(install|link)|\bnpx\b/.test(command), command);
         }
       }
     }
@@ -206,7 +259,7 @@ describe('deploy.yml', () => {
 
   it('the functions deploy gets every Service variable of .env.example, from a secret or a variable', () => {
     const step = deployJob.steps.find((s) =>
-      commandsOf(s).some((c) => c.startsWith('twilio serverless:deploy')),
+      commandsOf(s).some((c) => c.startsWith(`${LOCKED_TWILIO} serverless:deploy`)),
     );
     const env = step?.env ?? {};
     // Local-only entries: the credentials (never uploaded) and the emulator's address.
@@ -398,7 +451,9 @@ describe('README and workflows agree', () => {
 
   it('shows twilio serverless:deploy and deploy:flow with every flag the deploy workflow passes', () => {
     for (const head of ['twilio serverless:deploy', 'npm run deploy:flow']) {
-      const ran = allCommands(deploy).find((command) => command.startsWith(head));
+      const ran = allCommands(deploy)
+        .map(asTyped)
+        .find((command) => command.startsWith(head));
       assert.ok(ran, head);
       const shown = readme.filter((command) => command.startsWith(head));
       const covered = shown.some((command) =>
@@ -411,11 +466,11 @@ describe('README and workflows agree', () => {
     }
   });
 
-  it('names the pinned Twilio CLI and plugin versions', () => {
-    const env = Object.values(deploy.jobs).find((job) => job.env?.TWILIO_CLI_VERSION)?.env ?? {};
-    assert.ok(readmeText.includes(`twilio-cli@${env.TWILIO_CLI_VERSION}`));
-    assert.ok(
-      readmeText.includes(`@twilio-labs/plugin-serverless@${env.TWILIO_SERVERLESS_PLUGIN_VERSION}`),
-    );
+  it('names the locked Twilio CLI and plugin versions', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(ROOT, TOOLS, 'package.json'), 'utf8'));
+    for (const name of ['twilio-cli', PLUGIN]) {
+      const pinned = `${name}@${dependencies[name]}`;
+      assert.ok(readmeText.includes(pinned), `README.md names ${pinned}`);
+    }
   });
 });

@@ -4,9 +4,8 @@
 // the emulator, so that the page talks to one origin. Against a real account there is no
 // emulator: the state says so and the page shows no outbox.
 //
-// Only this machine may use them: the server listens on loopback, and a request must also name a
-// loopback Host and, from a browser, come from a loopback page (no DNS rebinding, no other site
-// moving the clock).
+// Only this machine may use them: the server listens on loopback, and its front
+// (scripts/local-front.ts) has already refused any other Host and any other web page.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -60,25 +59,6 @@ export function outboxOptionsFrom(env: Record<string, string | undefined>): Outb
     };
   }
   return options;
-}
-
-function hostnameOf(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    return new URL(value.includes('://') ? value : `http://${value}`).hostname;
-  } catch {
-    return undefined;
-  }
-}
-
-const isLoopbackName = (host: string | undefined): boolean =>
-  host !== undefined && isLoopbackUrl(`http://${host}/`);
-
-/** A loopback Host, and a loopback Origin when a browser sends one. */
-export function fromThisMachine(req: IncomingMessage): boolean {
-  if (!isLoopbackName(hostnameOf(req.headers.host))) return false;
-  const origin = req.headers.origin;
-  return origin === undefined || isLoopbackName(hostnameOf(origin));
 }
 
 function send(
@@ -241,9 +221,6 @@ export function outboxRoutes(
     const isProxy = path.startsWith(EMULATOR_PREFIX);
     if (!file && !isProxy && path !== STATE_PATH) return false;
     const answer = async () => {
-      if (!fromThisMachine(req)) {
-        return sendError(res, 403, 'FORBIDDEN', 'This page is for this machine only.');
-      }
       if (file) {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET.');

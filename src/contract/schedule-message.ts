@@ -37,12 +37,17 @@ const REPLACE_FIELDS = {
   },
   notReplaced: {
     type: 'array',
-    description: 'With replace: earlier messages that could not be canceled (still, or maybe, scheduled).',
+    description:
+      'With replace: earlier messages that could not be canceled (still, or maybe, scheduled).',
     items: {
       type: 'object',
       required: ['sid', 'code'],
       additionalProperties: false,
-      properties: { sid: { type: 'string' }, code: { type: 'string' }, maybeCanceled: { const: true } },
+      properties: {
+        sid: { type: 'string' },
+        code: { type: 'string' },
+        maybeCanceled: { const: true },
+      },
     },
   },
   complete: {
