@@ -1,7 +1,7 @@
 // Recipients: E.164 numbers, optionally on the WhatsApp channel, and how they appear in logs.
 
 import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
-import { fail, ok, type Result } from '../core/errors';
+import { type Failure, fail, ok, type Result, refuse } from '../core/errors';
 import { type Event, readParameter } from './event-fields';
 
 /** A normalised recipient: `+15551234567` or `whatsapp:+15551234567`. */
@@ -18,14 +18,12 @@ const BRACKETED_TRUNK = /^(\+\d{1,3})[\s.-]*\(0\)/;
 /** Italy (and San Marino, Vatican City) dial the leading 0 from abroad: "(0)" is ambiguous there. */
 const TRUNK_IS_PART_OF_NUMBER = new Set(['+39', '+378', '+379']);
 
-const invalidTo = (detail: string) =>
-  fail(
-    'INVALID_TO',
-    // The example is spaced so that the masking of numbers in answers leaves it readable.
-    "Sorry, that phone number doesn't look right: write it with + and the country code, such as +1 415 555 0100.",
-    'to',
-    detail,
-  );
+/** Said as facts: the edge words it in the texter's language; the detail stays this layer's. */
+const invalidTo = (detail: string): Failure => {
+  const failure = refuse('INVALID_TO', 'to', {});
+  failure.error.detail = detail;
+  return failure;
+};
 
 export function parseRecipient(raw: string): Result<Recipient> {
   const match = /^whatsapp:(.*)$/i.exec(raw.trimEnd());
