@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AppError, ErrorCode, Facts } from '../src/core/errors';
 import { LANGUAGES, type Language } from '../src/core/language';
+import { maskDigitRuns } from '../src/core/mask';
 import { TABLES } from '../src/edge/error-words';
 import { EN } from '../src/edge/messages/en';
 import { type MessageTable, messageFor, momentIn, spanIn } from '../src/edge/messages/table';
@@ -135,6 +136,8 @@ function problemsOf(table: MessageTable): string[] {
       if (text.trim().length === 0) problems.push(`${where}: empty`);
       if (/\[object|\bundefined\b|\bNaN\b|\$\{/.test(text)) problems.push(`${where}: ${text}`);
       for (const found of unfit(text)) problems.push(`${where}: says ${found}`);
+      // The edge masks digit runs that look like numbers: no text of ours may be one.
+      if (maskDigitRuns(text) !== text) problems.push(`${where}: masked as ${maskDigitRuns(text)}`);
       const en = english[i] ?? '';
       for (const kept of KEPT) {
         if (carries(en, kept) && !carries(text, kept)) problems.push(`${where}: lacks ${kept}`);

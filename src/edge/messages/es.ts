@@ -141,7 +141,7 @@ export const ES: MessageTable = {
       past: 'Lo sentimos, esa hora ya pasó.',
     },
     SEND_AT_TOO_LATE: (f) =>
-      `Lo sentimos, eso queda demasiado lejos: lo más tarde que se puede programar un mensaje es ${momentIn('es', Number(f.latest), f.zone === undefined ? undefined : String(f.zone))}.`,
+      `Lo sentimos, eso queda demasiado lejos: un mensaje se puede programar como máximo para el ${momentIn('es', Number(f.latest), f.zone === undefined ? undefined : String(f.zone))}.`,
     NO_ALLOWED_TIME:
       'Lo sentimos, en las próximas semanas no hay ningún momento en que se pueda enviar un mensaje.',
     INVALID_SID: {

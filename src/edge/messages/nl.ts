@@ -87,7 +87,7 @@ export const NL: MessageTable = {
         'Sorry, de waarden voor het berichtsjabloon kwamen zonder sjabloon, dus er is niets verzonden.',
     },
     CONFLICTING_CONTENT:
-      'Sorry, het bericht is zowel als sjabloon als als tekst opgegeven, dus er is niets verzonden.',
+      'Sorry, het bericht is tegelijk als sjabloon en als tekst opgegeven, dus er is niets verzonden.',
     MISSING_SEND_TIME: 'Sorry, er is geen tijdstip opgegeven om het bericht te verzenden.',
     CONFLICTING_SEND_TIME:
       'Sorry, er is meer dan één verzendtijdstip opgegeven, dus er is niets ingepland.',

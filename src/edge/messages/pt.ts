@@ -136,7 +136,7 @@ export const PT: MessageTable = {
       past: 'Desculpe, esse horário já passou.',
     },
     SEND_AT_TOO_LATE: (f) =>
-      `Desculpe, isso está longe demais: o mais tarde que uma mensagem pode ser agendada é ${momentIn('pt', Number(f.latest), f.zone === undefined ? undefined : String(f.zone))}.`,
+      `Desculpe, isso está longe demais: uma mensagem pode ser agendada no máximo para ${momentIn('pt', Number(f.latest), f.zone === undefined ? undefined : String(f.zone))}.`,
     NO_ALLOWED_TIME:
       'Desculpe, não há nenhum horário nas próximas semanas em que uma mensagem possa ser enviada.',
     INVALID_SID: {
