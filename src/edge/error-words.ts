@@ -2,15 +2,44 @@
 // Written here, at the edge, from the facts the lower layers return (src/edge/messages/).
 import type { AppError } from '../core/errors';
 import type { Language } from '../core/language';
+import { DE } from './messages/de';
 import { detailFor } from './messages/details';
 import { EN } from './messages/en';
+import { ES } from './messages/es';
+import { FR } from './messages/fr';
+import { IT } from './messages/it';
+import { JA } from './messages/ja';
+import { NL } from './messages/nl';
+import { PT } from './messages/pt';
 import { type MessageTable, messageFor } from './messages/table';
 
-const TABLES: Partial<Record<Language, MessageTable>> = { en: EN };
+/** Every language a texter may be answered in: the type checker refuses one without a table. */
+export const TABLES: Readonly<Record<Language, MessageTable>> = {
+  en: EN,
+  es: ES,
+  fr: FR,
+  de: DE,
+  pt: PT,
+  it: IT,
+  nl: NL,
+  ja: JA,
+};
 
 export interface ErrorWords {
   message: string;
   detail?: string;
+}
+
+/**
+ * A text built from facts that lack one it needs (a bug below) must not cost the answer: a plain
+ * text instead (the code still says what happened).
+ */
+function safely<T>(words: () => T, fallback: () => T): T {
+  try {
+    return words();
+  } catch {
+    return fallback();
+  }
 }
 
 export function wordsFor(error: AppError, language: Language): ErrorWords {
@@ -20,7 +49,15 @@ export function wordsFor(error: AppError, language: Language): ErrorWords {
       ? { message: error.message }
       : { message: error.message, detail: error.detail };
   }
-  const message = messageFor(error, TABLES[language] ?? EN);
-  const detail = detailFor(error.code, { field: error.field, ...error.facts }) ?? error.detail;
+  const facts = { field: error.field, ...error.facts };
+  const message = safely(
+    () => messageFor(error, TABLES[language]),
+    () => 'Sorry, that request could not be handled.',
+  );
+  const detail =
+    safely(
+      () => detailFor(error.code, facts),
+      () => undefined,
+    ) ?? error.detail;
   return detail === undefined ? { message } : { message, detail };
 }

@@ -17,7 +17,7 @@ const FORMAT =
 const invalid = () =>
   fail(
     'INVALID_DELAY',
-    "Sorry, that length of time couldn't be read. Try something like 90 minutes or 2 hours.",
+    "Sorry, that length of time couldn't be read. Try something like 90m or 2h.",
     'delay',
     FORMAT,
   );

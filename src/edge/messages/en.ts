@@ -82,8 +82,7 @@ export const EN: MessageTable = {
       zero: 'Sorry, the wait must be longer than zero minutes.',
     },
     INVALID_DELAY: {
-      default:
-        "Sorry, that length of time couldn't be read. Try something like 90 minutes or 2 hours.",
+      default: "Sorry, that length of time couldn't be read. Try something like 90m or 2h.",
       tooLong: 'Sorry, that is too far ahead to schedule.',
       zero: 'Sorry, the wait must be longer than zero.',
     },

@@ -69,3 +69,6 @@ export function momentIn(language: Language, instant: number, zone: string | und
   }).format(instant);
   return `${text} (${zone ?? 'UTC'})`;
 }
+
+/** What the failed call was doing (`create`, `cancel`, `read`), for the texts that say so. */
+export const operationOf = (facts: Facts): string => String(facts.operation ?? 'read');
