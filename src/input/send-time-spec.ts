@@ -2,11 +2,10 @@
 // `when`, and what to do with a time that is too soon. Read here; computed in
 // src/time/send-time.ts.
 import { fail, ok, type Result } from '../core/errors';
-import { MINUTE, SECOND } from '../core/units';
 import { parseDelay } from '../time/duration';
+import { instantOfIso, MAX_OFFSET_MINUTES, parseIsoDateTime } from '../time/iso-date-time';
 import { parseMinuteOfDay } from '../time/quiet-hours';
 import type { IfTooSoon, SendTimeSpec } from '../time/send-time';
-import { isRealDate } from '../time/wall-clock';
 import { type Event, readText } from './event-fields';
 
 const MAX_MINUTES = 60 * 24 * 3660;
@@ -27,34 +26,19 @@ function parseMinutes(raw: string): Result<SendTimeSpec> {
   return ok({ kind: 'minutes', minutes });
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+\- ])(\d{2}):?(\d{2}))?$/i;
-
 /** ISO 8601 with an offset (an instant) or without one (a wall-clock time in the time zone). */
 export function parseSendAt(raw: string): Result<SendTimeSpec> {
-  const FORMAT =
-    'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.';
-  const bad = fail(
-    'INVALID_SEND_AT',
-    "Sorry, that date and time couldn't be read.",
-    'sendAt',
-    FORMAT,
-  );
-  const m = DATE_TIME.exec(raw.trim());
-  if (!m) return bad;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) =>
-    Number(m[i] ?? 0),
-  ) as [number, number, number, number, number, number];
-  const ms = Number(`0.${m[7] ?? '0'}`) * SECOND;
-  if (!isRealDate(year, month, day)) {
+  const FORMAT = `sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z, with an offset of at most ±${MAX_OFFSET_MINUTES / 60}:00.`;
+  const read = parseIsoDateTime(raw);
+  if (!read.ok && read.problem === 'date') {
     return fail(
       'INVALID_SEND_AT',
       'Sorry, that date does not exist.',
       'sendAt',
-      `sendAt names ${m[1]}-${m[2]}-${m[3]}, a day the calendar does not have. ${FORMAT}`,
+      `sendAt names ${read.date}, a day the calendar does not have. ${FORMAT}`,
     );
   }
-  if (hour > 23 || minute > 59 || second > 59) {
+  if (!read.ok && read.problem === 'time') {
     return fail(
       'INVALID_SEND_AT',
       'Sorry, that time of day does not exist.',
@@ -62,23 +46,16 @@ export function parseSendAt(raw: string): Result<SendTimeSpec> {
       `sendAt's time must be from 00:00:00 to 23:59:59. ${FORMAT}`,
     );
   }
-  const wall = { year, month, day, hour, minute, second };
-  if (m[8] === undefined && m[9] === undefined) {
-    // A wall time has whole seconds: round a fraction up here (second 60 rolls over).
-    return ok({ kind: 'local', wall: { ...wall, second: second + (ms > 0 ? 1 : 0) } });
+  if (!read.ok || read.value.time === undefined) {
+    return fail('INVALID_SEND_AT', "Sorry, that date and time couldn't be read.", 'sendAt', FORMAT);
   }
-
-  let offsetMinutes = 0;
-  if (m[9] !== undefined) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 14 || om > 59) return bad;
-    // A form body decodes an unescaped "+" to a space; read it as the "+" it was.
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  const { time, offsetMinutes, ...date } = read.value;
+  if (offsetMinutes !== undefined) {
+    return ok({ kind: 'instant', instant: instantOfIso({ ...read.value, offsetMinutes }) });
   }
-  const instant =
-    Date.UTC(year, month - 1, day, hour, minute, second) + ms - offsetMinutes * MINUTE;
-  return ok({ kind: 'instant', instant });
+  // A wall time has whole seconds: round a fraction up here (second 60 rolls over).
+  const second = time.second + (time.millisecond > 0 ? 1 : 0);
+  return ok({ kind: 'local', wall: { ...date, hour: time.hour, minute: time.minute, second } });
 }
 
 export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {

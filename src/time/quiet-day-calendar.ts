@@ -32,3 +32,27 @@ export function endOfQuietDays(instant: number, days: QuietDays, zone: TimeZone)
   }
   return Number.POSITIVE_INFINITY;
 }
+
+/** Days looked ahead for one that is quiet in none of the zones: two weeks, past any rule. */
+const LOOK_AHEAD_DAYS = 14;
+
+/**
+ * `instant` itself when its day is quiet in none of `zones`, else the same wall-clock time in
+ * `zone` on the next day that is quiet in none of them (a time in a DST gap moves forward by
+ * it). Null when there is no such day within two weeks (every weekday quiet somewhere).
+ */
+export function sameTimeOffQuietDays(
+  instant: number,
+  days: QuietDays,
+  zones: readonly TimeZone[],
+  zone: TimeZone,
+): number | null {
+  const quiet = (at: number) => zones.some((z) => isQuietDay(at, days, z));
+  if (!quiet(instant)) return instant;
+  const wall = wallTimeAt(instant, zone);
+  for (let ahead = 1; ahead <= LOOK_AHEAD_DAYS; ahead++) {
+    const next = instantOf({ ...wall, day: wall.day + ahead }, zone);
+    if (!quiet(next)) return next;
+  }
+  return null;
+}

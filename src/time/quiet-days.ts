@@ -2,9 +2,9 @@
 // them is here; finding the days in a zone is in quiet-day-calendar.ts, which brings date-fns, so
 // that the configuration (read by every function) does not.
 import { fail, ok, type Result } from '../core/errors';
+import type { Weekday } from './civil-date';
 
-/** 0 = Sunday … 6 = Saturday, as `Date#getDay` and date-fns count. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export type { Weekday };
 
 /** Never empty, never all seven days (the parser refuses both). */
 export type QuietDays = ReadonlySet<Weekday>;
