@@ -30,6 +30,17 @@ const RENAMED: Readonly<Record<string, string>> = {
   'Pacific/Truk': 'Pacific/Chuuk',
 };
 
+/**
+ * Where libphonenumber names a zone that runs another clock than the country's own (IANA
+ * zone.tab lists one zone for each of these countries), the country's zone replaces it for every
+ * prefix of its calling code. Checked when the data is made: a replaced zone must still be there.
+ */
+const OWN_ZONES: Readonly<Record<string, { named: string; own: string }>> = {
+  '212': { named: 'Atlantic/Canary', own: 'Africa/Casablanca' }, // Morocco: UTC+1, +0 in Ramadan
+  '213': { named: 'Europe/Paris', own: 'Africa/Algiers' }, // Algeria: UTC+1, no DST
+  '505': { named: 'America/Chicago', own: 'America/Managua' }, // Nicaragua: UTC-6, no DST
+};
+
 /** libphonenumber's answer for a prefix it knows no zone for; kept, read as "no zone". */
 const UNKNOWN = 'Etc/Unknown';
 
@@ -62,23 +73,54 @@ function readSource(): { version: string; map: Record<string, string> } {
   return { version, map: map as Record<string, string> };
 }
 
+/**
+ * libphonenumber's zones for a prefix as this project uses them: current names, and the
+ * country's own zone where libphonenumber names one on another clock (OWN_ZONES). Exported for
+ * the oracle test, which reads the source map itself.
+ */
+export function zoneMapper(): (prefix: string, zones: string) => string[] {
+  return (prefix, zones) => {
+    const [code, own] = Object.entries(OWN_ZONES).find(([cc]) => prefix.startsWith(cc)) ?? [];
+    const named = zones.split('&').map((zone) => RENAMED[zone] ?? zone);
+    if (own !== undefined && prefix === code && !named.includes(own.named)) {
+      throw new Error(`+${code}: libphonenumber no longer names ${own.named}; revisit OWN_ZONES.`);
+    }
+    return [...new Set(named.map((zone) => (zone === own?.named ? own.own : zone)))];
+  };
+}
+
+/** libphonenumber's map as read from the installed package, for the oracle test. */
+export const sourceZoneMap = (): Record<string, string> => readSource().map;
+
 /** The text of src/time/recipient-zone-data.ts. */
 export function renderZoneData(): string {
   const { version, map } = readSource();
-  const display = (zone: string): string => RENAMED[zone] ?? zone;
+  const zonesOf = zoneMapper();
+  const entries = Object.entries(map).map(
+    ([prefix, zones]) => [prefix, zonesOf(prefix, zones)] as const,
+  );
 
-  const names = new Set<string>();
-  for (const zones of Object.values(map)) for (const zone of zones.split('&')) names.add(zone);
-  const zoneNames = [...new Set([...names].map(display))].sort();
+  // Zones numbered from the most common (in the most prefixes) down, then by name: a set lists
+  // them in that order, so of zones with the same clock the one a person expects is named
+  // (Europe/London before Europe/Guernsey, Isle_of_Man and Jersey for a UK mobile).
+  const uses = new Map<string, number>();
+  for (const [, zones] of entries)
+    for (const zone of zones) uses.set(zone, (uses.get(zone) ?? 0) + 1);
+  const zoneNames = [...uses.keys()].sort(
+    (a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   for (const zone of zoneNames) {
     if (zone !== UNKNOWN && !isKnownZone(zone)) throw new Error(`ICU does not know ${zone}.`);
   }
   const indexOf = new Map(zoneNames.map((zone, index) => [zone, index]));
 
-  // One line per set of zones, listing every prefix that maps to it: 317 sets for 3,291 prefixes.
+  // One line per set of zones, listing every prefix that maps to it: ~317 sets for 3,291 prefixes.
   const prefixesBySet = new Map<string, string[]>();
-  for (const [prefix, zones] of Object.entries(map)) {
-    const set = [...new Set(zones.split('&').map((zone) => indexOf.get(display(zone))))].join(',');
+  for (const [prefix, zones] of entries) {
+    const set = zones
+      .map((zone) => indexOf.get(zone) ?? -1)
+      .sort((a, b) => a - b)
+      .join(',');
     prefixesBySet.set(set, [...(prefixesBySet.get(set) ?? []), prefix]);
   }
   const lines = [...prefixesBySet]
@@ -93,12 +135,19 @@ export function renderZoneData(): string {
 // (resources/timezones.bson). libphonenumber and its data: Copyright (C) The Libphonenumber
 // Authors, Apache License 2.0, https://www.apache.org/licenses/LICENSE-2.0
 // Changed from the source: renamed places take their current IANA names (the ${Object.keys(RENAMED).length} listed in
-// scripts/zone-data.ts), and the data is re-encoded as below.
+// scripts/zone-data.ts); where libphonenumber names a zone that runs another clock than every
+// zone IANA lists for the number's country, the country's own zone replaces it for every prefix
+// of the calling code:
+${Object.entries(OWN_ZONES)
+  .map(([code, { named, own }]) => `//   +${code}: ${named} -> ${own}`)
+  .join('\n')}
+// and the data is re-encoded as below.
 //
-// ZONE_NAMES: IANA zone names, one a line, numbered from 0.
+// ZONE_NAMES: IANA zone names, one a line, numbered from 0, the most common (in the most
+// prefixes) first: a set names the zone a person expects first among zones with one clock.
 // PREFIXES_BY_ZONES: one line per set of zones, \`zone,zone:prefix,prefix\`: the numbers of the
-// zones (in libphonenumber's order), then every number prefix (country code first, no "+")
-// that maps to exactly that set. src/time/recipient-zones.ts parses it on first use.
+// zones (ascending), then every number prefix (country code first, no "+") that maps to exactly
+// that set. src/time/recipient-zones.ts parses it on first use.
 
 export const ZONE_DATA_SOURCE = '${PACKAGE}@${version}';
 
