@@ -22,6 +22,7 @@ import { ROOT } from '../local-stack';
 import { coldSection } from './cold';
 import { e2eSection } from './e2e';
 import { handlerSection } from './handler';
+import { inputCostSection } from './input-cost';
 import { memorySection } from './memory';
 import { recipientWhenSection } from './recipient-when';
 import { registrySection } from './registry';
@@ -40,6 +41,7 @@ const SECTIONS: Section[] = [
   registrySection,
   seriesSection,
   stopAtScaleSection,
+  inputCostSection,
 ];
 
 const NAMES = SECTIONS.map((section) => section.name);

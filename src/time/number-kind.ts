@@ -1,9 +1,13 @@
 // Whether a phone number is valid, and whether libphonenumber ties its type to a place: the
-// facts its PhoneNumberToTimeZonesMapper decides by. Read with libphonenumber-js and its "max"
-// metadata (the only one that knows number types), bundled into the function. Loaded only by
-// timeZone=recipient (recipient-zones.ts requires this module on first use), so no other
-// request pays for parsing it.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+// facts its PhoneNumberToTimeZonesMapper decides by. Read with libphonenumber-js's core and its
+// "max" metadata (the only one that knows number types; formats left out), bundled into the
+// function. Loaded only by timeZone=recipient (recipient-zones.ts requires this module on first
+// use), so no other request pays for it.
+import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { NUMBER_METADATA } from './number-metadata';
+
+/** Parsed once, when this module is first required: immutable reference data. */
+const METADATA = JSON.parse(NUMBER_METADATA) as MetadataJson;
 
 export type NumberKind =
   | { valid: false }
@@ -23,7 +27,7 @@ const GEO_MOBILE = new Set(['52', '54', '55', '62', '86']);
 
 /** `e164` is `+` and digits. Invalid: a wrong length or a range no type covers. */
 export function numberKind(e164: string): NumberKind {
-  const number = parsePhoneNumberFromString(e164);
+  const number = parsePhoneNumberFromString(e164, METADATA);
   if (number === undefined || !number.isValid()) return { valid: false };
   const type = number.getType();
   const callingCode = number.countryCallingCode;

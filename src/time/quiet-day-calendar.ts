@@ -1,14 +1,16 @@
-// Which weekday an instant falls on in a zone, and the next day that is not quiet. date-fns with
-// @date-fns/tz's tz() context reads the weekday; wall times are resolved with wall-clock.ts.
-import { tz } from '@date-fns/tz/tz';
-import { getDay } from 'date-fns/getDay';
+// Which weekday an instant falls on in a zone, and the next day that is not quiet. Read from the
+// zone's wall clock (wall-clock.ts, offsets remembered), not with date-fns' tz() context, which
+// builds a TZDate and asks ICU afresh on every call: a series over 42 zones asks thousands of times.
+import { dayNumber, weekdayOf } from './civil-date';
 import type { QuietDays, Weekday } from './quiet-days';
 import type { TimeZone } from './time-zone';
 import { instantOf, wallTimeAt } from './wall-clock';
 
 /** The weekday the calendar of `zone` shows at `instant`, whatever the host's zone. */
-export const weekdayIn = (instant: number, zone: TimeZone): Weekday =>
-  getDay(instant, { in: tz(zone) }) as Weekday;
+export function weekdayIn(instant: number, zone: TimeZone): Weekday {
+  const wall = wallTimeAt(instant, zone);
+  return weekdayOf(dayNumber(wall.year, wall.month, wall.day));
+}
 
 export const isQuietDay = (instant: number, days: QuietDays, zone: TimeZone): boolean =>
   days.has(weekdayIn(instant, zone));

@@ -117,14 +117,23 @@ function spanText(minutes: number): string {
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
+/** Bounded: one per zone a service instance meets (a series may ask 100 times). */
+const humanFormats = new Map<TimeZone, Intl.DateTimeFormat>();
+
 /** "5 Jan 2027, 09:00 (America/New_York)": an instant as a person reads it, in `zone`. */
 export function humanTime(instant: number, zone: TimeZone | undefined): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: zone ?? 'UTC',
-  }).format(instant);
-  return `${text} (${zone ?? 'UTC'})`;
+  const name = zone ?? 'UTC';
+  let format = humanFormats.get(name);
+  if (format === undefined) {
+    if (humanFormats.size >= 200) humanFormats.clear();
+    format = new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: name,
+    });
+    humanFormats.set(name, format);
+  }
+  return `${format.format(instant)} (${name})`;
 }
 
 const IF_TOO_SOON_HINT =
