@@ -31,14 +31,20 @@ const RENAMED: Readonly<Record<string, string>> = {
 };
 
 /**
- * Where libphonenumber names a zone that runs another clock than the country's own (IANA
- * zone.tab lists one zone for each of these countries), the country's zone replaces it for every
- * prefix of its calling code. Checked when the data is made: a replaced zone must still be there.
+ * Where the map names zones of another country for a calling code, the country's own zone (the
+ * only one IANA zone.tab lists for it) replaces them for every prefix of the code. For +212,
+ * +213 and +505 libphonenumber's zone runs another clock; for +353 the packaged map names the
+ * UK's zones, which run Ireland's clock, where libphonenumber's own map_data.txt says
+ * Europe/Dublin. Checked when the data is made: the replaced zone must still be named.
  */
-const OWN_ZONES: Readonly<Record<string, { named: string; own: string }>> = {
-  '212': { named: 'Atlantic/Canary', own: 'Africa/Casablanca' }, // Morocco: UTC+1, +0 in Ramadan
-  '213': { named: 'Europe/Paris', own: 'Africa/Algiers' }, // Algeria: UTC+1, no DST
-  '505': { named: 'America/Chicago', own: 'America/Managua' }, // Nicaragua: UTC-6, no DST
+const OWN_ZONES: Readonly<Record<string, { named: readonly string[]; own: string }>> = {
+  '212': { named: ['Atlantic/Canary'], own: 'Africa/Casablanca' }, // Morocco: UTC+1, +0 in Ramadan
+  '213': { named: ['Europe/Paris'], own: 'Africa/Algiers' }, // Algeria: UTC+1, no DST
+  '353': {
+    named: ['Europe/London', 'Europe/Guernsey', 'Europe/Isle_of_Man'],
+    own: 'Europe/Dublin',
+  },
+  '505': { named: ['America/Chicago'], own: 'America/Managua' }, // Nicaragua: UTC-6, no DST
 };
 
 /** libphonenumber's answer for a prefix it knows no zone for; kept, read as "no zone". */
@@ -75,17 +81,17 @@ function readSource(): { version: string; map: Record<string, string> } {
 
 /**
  * libphonenumber's zones for a prefix as this project uses them: current names, and the
- * country's own zone where libphonenumber names one on another clock (OWN_ZONES). Exported for
+ * country's own zone where the map names another country's (OWN_ZONES). Exported for
  * the oracle test, which reads the source map itself.
  */
 export function zoneMapper(): (prefix: string, zones: string) => string[] {
   return (prefix, zones) => {
     const [code, own] = Object.entries(OWN_ZONES).find(([cc]) => prefix.startsWith(cc)) ?? [];
     const named = zones.split('&').map((zone) => RENAMED[zone] ?? zone);
-    if (own !== undefined && prefix === code && !named.includes(own.named)) {
-      throw new Error(`+${code}: libphonenumber no longer names ${own.named}; revisit OWN_ZONES.`);
+    if (own !== undefined && prefix === code && !named.includes(own.named[0] ?? '')) {
+      throw new Error(`+${code}: the map no longer names ${own.named[0]}; revisit OWN_ZONES.`);
     }
-    return [...new Set(named.map((zone) => (zone === own?.named ? own.own : zone)))];
+    return [...new Set(named.map((zone) => (own?.named.includes(zone) ? own.own : zone)))];
   };
 }
 
@@ -135,11 +141,12 @@ export function renderZoneData(): string {
 // (resources/timezones.bson). libphonenumber and its data: Copyright (C) The Libphonenumber
 // Authors, Apache License 2.0, https://www.apache.org/licenses/LICENSE-2.0
 // Changed from the source: renamed places take their current IANA names (the ${Object.keys(RENAMED).length} listed in
-// scripts/zone-data.ts); where libphonenumber names a zone that runs another clock than every
-// zone IANA lists for the number's country, the country's own zone replaces it for every prefix
-// of the calling code:
+// scripts/zone-data.ts); where the map names zones of another country (for +212, +213 and +505
+// zones that run another clock than every zone IANA lists for the number's country; for +353
+// the UK's, where libphonenumber's own map_data.txt says Europe/Dublin), the country's own zone
+// replaces them for every prefix of the calling code:
 ${Object.entries(OWN_ZONES)
-  .map(([code, { named, own }]) => `//   +${code}: ${named} -> ${own}`)
+  .map(([code, { named, own }]) => `//   +${code}: ${named.join(', ')} -> ${own}`)
   .join('\n')}
 // and the data is re-encoded as below.
 //

@@ -19,6 +19,7 @@ describe('zonesForNumber', () => {
     ['Morocco: its own zone, not Atlantic/Canary', '+212650123456', ['Africa/Casablanca']],
     ['Algeria: its own zone, not Europe/Paris', '+21321123456', ['Africa/Algiers']],
     ['Nicaragua: its own zone, not America/Chicago', '+50581234567', ['America/Managua']],
+    ['Ireland: Europe/Dublin, not the UK zones the packaged map names', '+35312345678', ['Europe/Dublin']],
     ['Kolkata (+5:30), under its current name', '+919876543210', ['Asia/Kolkata']],
     ['Sydney', '+61291234567', ['Australia/Sydney']],
     ['São Paulo', '+5511912345678', ['America/Sao_Paulo']],
