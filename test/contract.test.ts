@@ -218,7 +218,15 @@ describe('answers of the built functions match the declared answers', () => {
       { to, body: 'b', when: 'tomorrow at 9am', timeZone: 'recipient', tag: 'appt-1' },
       { to, body: 'c', at: '10:00', tag: 'appt-1', replace: 'true', idempotencyKey: 'k1' },
       { to, body: 'c', at: '10:00', tag: 'appt-1', replace: 'true', idempotencyKey: 'k1' },
-      { to, body: 'd', at: '11:00', repeat: 'daily', count: '3', tag: 'series-1' },
+      {
+        to,
+        body: 'd',
+        at: '11:00',
+        repeat: 'daily',
+        count: '8',
+        quietDays: 'sun',
+        tag: 'series-1',
+      },
     ];
     let sid = '';
     for (const request of requests) {

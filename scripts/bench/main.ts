@@ -24,6 +24,7 @@ import { burstSection } from './burst';
 import { coldSection } from './cold';
 import { e2eSection } from './e2e';
 import { handlerSection } from './handler';
+import { inputCostSection } from './input-cost';
 import { memorySection } from './memory';
 import { recipientWhenSection } from './recipient-when';
 import { registrySection } from './registry';
@@ -43,6 +44,7 @@ const SECTIONS: Section[] = [
   seriesSection,
   stopAtScaleSection,
   burstSection,
+  inputCostSection,
 ];
 
 const NAMES = SECTIONS.map((section) => section.name);

@@ -116,6 +116,11 @@ const SERIES_ANSWER: JsonSchema = {
       },
     },
     pending: { type: 'integer', minimum: 0, description: 'Occurrences to be scheduled later.' },
+    skipped: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Occurrences of the rule that fall on a quiet day: not sent, still counted.',
+    },
     ...ZONE_FIELDS,
     interpreted: { type: 'string' },
     tag: LABEL,

@@ -1,10 +1,10 @@
 // Quiet days: weekdays (`sat,sun`) on which nothing is sent, in the recipient's zone. Reading
-// them is here; finding the days in a zone is in quiet-day-calendar.ts, which brings date-fns, so
-// that the configuration (read by every function) does not.
+// them is here (the configuration, read by every function, needs only this); finding the days
+// in a zone is in quiet-day-calendar.ts.
 import { fail, ok, type Result } from '../core/errors';
+import type { Weekday } from './civil-date';
 
-/** 0 = Sunday … 6 = Saturday, as `Date#getDay` and date-fns count. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export type { Weekday };
 
 /** Never empty, never all seven days (the parser refuses both). */
 export type QuietDays = ReadonlySet<Weekday>;

@@ -6,8 +6,10 @@
 import { fail, ok, type Result } from '../core/errors';
 import { DAY, MINUTE, SECOND } from '../core/units';
 import { firstAllowedInstant } from './allowed-time';
+import { civilDate, dayNumber } from './civil-date';
 import type { Delay } from './duration';
 import { formatSendAtText, type Locale } from './local-text';
+import { sameTimeOffQuietDays } from './quiet-day-calendar';
 import type { QuietDays } from './quiet-days';
 import type { MinuteOfDay, QuietHours } from './quiet-hours';
 import type { TimeZone } from './time-zone';
@@ -64,7 +66,7 @@ export interface SendTime {
   /** With `when`: the part of the text read as the time. */
   interpreted?: string;
   /** Why the time differs from the one asked for, if it does. */
-  adjusted?: 'quiet-hours' | 'earliest';
+  adjusted?: 'quiet-hours' | 'quiet-days' | 'earliest';
 }
 
 /** The time asked for, before the window and quiet rules: what a series repeats. */
@@ -73,6 +75,11 @@ export interface RequestedTime {
   instant: number;
   /** The zone the local time was read in (the latest candidate's), if any. */
   zone?: TimeZone;
+  /**
+   * The wall time asked for in `zone`, when the request named one. It may not exist (02:30 on a
+   * spring-forward night, sent at 03:30): a series keeps it on every other day.
+   */
+  wall?: WallTime;
   interpreted?: string;
 }
 
@@ -110,14 +117,23 @@ function spanText(minutes: number): string {
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
+/** Bounded: one per zone a service instance meets (a series may ask 100 times). */
+const humanFormats = new Map<TimeZone, Intl.DateTimeFormat>();
+
 /** "5 Jan 2027, 09:00 (America/New_York)": an instant as a person reads it, in `zone`. */
 export function humanTime(instant: number, zone: TimeZone | undefined): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: zone ?? 'UTC',
-  }).format(instant);
-  return `${text} (${zone ?? 'UTC'})`;
+  const name = zone ?? 'UTC';
+  let format = humanFormats.get(name);
+  if (format === undefined) {
+    if (humanFormats.size >= 200) humanFormats.clear();
+    format = new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: name,
+    });
+    humanFormats.set(name, format);
+  }
+  return `${format.format(instant)} (${name})`;
 }
 
 const IF_TOO_SOON_HINT =
@@ -143,7 +159,7 @@ function tooSoon(requested: number, now: number, window: SchedulingWindow, field
   );
 }
 
-type Reading = { instant: number; interpreted?: string; local: boolean };
+type Reading = { instant: number; interpreted?: string; local: boolean; wall?: WallTime };
 
 /** The instant asked for in one zone (or none), before the window and quiet rules. */
 function readIn(
@@ -160,16 +176,22 @@ function readIn(
       // Days follow the calendar of the zone (09:00 stays 09:00 across DST); UTC without one.
       if (spec.delay.days === 0)
         return ok({ instant: now + spec.delay.milliseconds, local: false });
-      const wall = wallTimeAt(now, zone ?? 'UTC');
-      const shifted = instantOf({ ...wall, day: wall.day + spec.delay.days }, zone ?? 'UTC');
+      const today = wallTimeAt(now, zone ?? 'UTC');
+      const wall = {
+        ...today,
+        ...civilDate(dayNumber(today.year, today.month, today.day) + spec.delay.days),
+      };
+      const shifted = instantOf(wall, zone ?? 'UTC');
       // The wall clock has whole seconds: carry the clock's milliseconds over.
-      return ok({ instant: shifted + (now % SECOND) + spec.delay.milliseconds, local: true });
+      const instant = shifted + (now % SECOND) + spec.delay.milliseconds;
+      // With hours or minutes too, the wall time is the instant's own.
+      return ok({ instant, local: true, ...(spec.delay.milliseconds === 0 ? { wall } : {}) });
     }
     case 'instant':
       return ok({ instant: spec.instant, local: false });
     case 'local':
       return zone
-        ? ok({ instant: instantOf(spec.wall, zone), local: true })
+        ? ok({ instant: instantOf(spec.wall, zone), local: true, wall: spec.wall })
         : needsZone('A sendAt without an offset');
     case 'at': {
       if (!zone) return needsZone('"at"');
@@ -180,11 +202,18 @@ function readIn(
         second: 0,
       };
       // Today's (twice on a fall-back night, and the second may still be ahead) or tomorrow's.
-      const tomorrow = instantsOf({ ...base, ...time, day: base.day + 1 }, zone);
-      const candidates = [...instantsOf({ ...base, ...time }, zone), ...tomorrow];
+      const today = { ...base, ...time };
+      const tomorrow = {
+        ...civilDate(dayNumber(base.year, base.month, base.day) + 1),
+        ...time,
+      };
+      const found = instantsOf(today, zone).find((instant) => instant >= earliest);
+      if (found !== undefined) return ok({ instant: found, local: true, wall: today });
+      const next = instantsOf(tomorrow, zone);
       return ok({
-        instant: candidates.find((instant) => instant >= earliest) ?? tomorrow[0],
+        instant: next.find((instant) => instant >= earliest) ?? next[0],
         local: true,
+        wall: tomorrow,
       });
     }
     case 'when': {
@@ -192,11 +221,13 @@ function readIn(
       if (!read.ok) return read;
       // A named day or clock time means nothing without the zone it is read in.
       if (!zone && read.value.wall !== undefined) return needsZone('"when" with a day or a time');
-      return ok({
+      const reading: Reading = {
         instant: read.value.instant,
         interpreted: read.value.interpreted,
         local: read.value.wall !== undefined,
-      });
+      };
+      if (read.value.wall !== undefined) reading.wall = read.value.wall;
+      return ok(reading);
     }
   }
 }
@@ -226,6 +257,9 @@ export function requestedTime(
   const requested: RequestedTime = { instant: latest.reading.instant };
   const shownZone = latest.zone ?? request.zones[0];
   if (shownZone !== undefined) requested.zone = shownZone;
+  if (latest.reading.wall !== undefined && latest.zone !== undefined) {
+    requested.wall = latest.reading.wall;
+  }
   if (latest.reading.interpreted !== undefined) requested.interpreted = latest.reading.interpreted;
   return ok(requested);
 }
@@ -261,16 +295,31 @@ export function finalTime(
   if (request.quietHours !== null || request.quietDays !== null) {
     const [first, ...others] = request.zones;
     if (first === undefined) return needsZone('Quiet hours (from quietHours or QUIET_HOURS)');
+    const zones: [TimeZone, ...TimeZone[]] = [first, ...others];
     const rules = { quietHours: request.quietHours, quietDays: request.quietDays };
-    // Quiet ends on a wall-clock minute or midnight: still a whole second.
+    // A quiet day first: the same local time on the next day that is not quiet anywhere.
+    if (request.quietDays !== null) {
+      const moved = sameTimeOffQuietDays(
+        instant,
+        request.quietDays,
+        zones,
+        requested.zone ?? first,
+      );
+      if (moved === null) return noAllowedTime(field);
+      if (moved !== instant) {
+        instant = moved;
+        adjusted = 'quiet-days';
+      }
+    }
+    // Then quiet hours. Quiet ends on a wall-clock minute or midnight: still a whole second.
     // Looked for a week past the window (or the time asked for): an allowed time past the window
     // is "too late", none at all (every candidate zone quiet all the time) "no allowed time".
     const limit = Math.max(instant, latest) + WEEK;
-    const allowed = firstAllowedInstant(instant, rules, [first, ...others], limit);
+    const allowed = firstAllowedInstant(instant, rules, zones, limit);
     if (allowed === null) return noAllowedTime(field);
     if (allowed !== instant) {
       instant = allowed;
-      adjusted = 'quiet-hours';
+      if (adjusted !== 'quiet-days') adjusted = 'quiet-hours';
     }
   }
 

@@ -17,7 +17,7 @@ const SHARED: Readonly<Record<string, Detail>> = {
 
 /** Details written so far as facts; a code without one keeps the detail its layer wrote. */
 const SEND_AT_FORMAT =
-  'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.';
+  'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z, with an offset of at most ±14:00.';
 const E164 =
   'to must be an E.164 number (+, the country code, the number) or whatsapp: followed by one.';
 
