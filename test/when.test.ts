@@ -94,6 +94,7 @@ describe('readWhen, English, Wednesday 2026-06-10 10:30 in New York', () => {
     ['21:30', '2026-06-11T01:30:00Z'],
     ['at 8', '2026-06-11T12:00:00Z'],
     ['7 in the morning', '2026-06-11T11:00:00Z'],
+    ['half past 3', '2026-06-11T07:30:00Z'], // 03:30, the next one
     // The text's own zone wins over New York.
     ['9am EST', '2026-06-11T14:00:00Z'], // today's 14:00Z has passed
     ['9am PST', '2026-06-10T17:00:00Z'],
@@ -291,7 +292,7 @@ describe('readWhen refuses', () => {
   // biome-ignore format: [text, reason]
   const refusals: [string, string][] = [
     ['soon', 'vague'], ['asap', 'vague'], ['ok thanks', 'unreadable'], ['', 'unreadable'],
-    ['   ', 'unreadable'], ['half past 3', 'unreadable'], ['yesterday at 9am', 'past'],
+    ['   ', 'unreadable'], ['whenever', 'vague'], ['yesterday at 9am', 'past'],
     ['last Monday', 'past'], ['tomorrow at midnight', 'ambiguous'], ['12 at night', 'ambiguous'],
     ['tomorrow at 9am or Friday', 'leftover-time-word'],
   ];

@@ -198,6 +198,24 @@ function timeParsers(language: Language, words: LanguageWords): Parser[] {
   ];
 }
 
+function fractionParsers(language: Language, words: LanguageWords): Parser[] {
+  // "a las 7 y media" as one reading, longer than "a las 7" alone.
+  const before = words.timeBefore === '' ? '' : `(?:(?:${words.timeBefore})\\s+)?`;
+  return words.fractions.map(([source, minutes]) =>
+    parser(new RegExp(`${B}${before}(?:${source})${E}`, 'iu'), (context, match) => {
+      const hour = Number(match[1]);
+      if (!(hour >= 0 && hour <= 24)) return null;
+      const total = (hour * 60 + minutes + 1440) % 1440;
+      const components = context.createParsingComponents({
+        hour: Math.floor(total / 60),
+        minute: total % 60,
+      });
+      components.addTag(tag('time', language));
+      return components;
+    }),
+  );
+}
+
 function clockWordParsers(language: Language, words: LanguageWords): Parser[] {
   return words.clockWords.map(([source, hour]) =>
     parser(new RegExp(bounded(language, source), 'iu'), (context) => {
@@ -263,6 +281,7 @@ function extend(chrono: Chrono, language: Language): void {
     ...periodParsers(language, words),
     ...ordinalParsers(language, words),
     ...timeParsers(language, words),
+    ...fractionParsers(language, words),
     ...clockWordParsers(language, words),
     ...spanParsers(language, words),
   );

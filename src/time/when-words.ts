@@ -32,6 +32,11 @@ export interface LanguageWords {
   timeBefore: string;
   /** Words after an hour that make it one: "8 o'clock", "8 Uhr", "9h". */
   timeAfter: string;
+  /**
+   * [pattern whose first group is an hour, minutes from that hour]: "half past 9" (+30),
+   * "quarter to 10" (-15), German and Dutch "halb 10" (-30, that is 09:30).
+   */
+  fractions: [string, number][];
   /** [pattern, hour]: "noon" (12), "midnight" (0). */
   clockWords: [string, 12 | 0][];
   /** Words before a span ("in", "dans", "em"): "in 2 hours". Japanese puts 後 after instead. */
@@ -95,6 +100,11 @@ export const WORDS: Record<Language, LanguageWords> = {
     ordinals: ['(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)'],
     timeBefore: 'at|@|by',
     timeAfter: "o'?clock",
+    fractions: [
+      ['half\\s+past\\s+(\\d{1,2})', 30],
+      ['(?:a\\s+)?quarter\\s+past\\s+(\\d{1,2})', 15],
+      ['(?:a\\s+)?quarter\\s+(?:to|before|of)\\s+(\\d{1,2})', -15],
+    ],
     clockWords: [
       ['noon|midday', 12],
       ['midnight', 0],
@@ -111,7 +121,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     vague: 'soon|later|asap|sometime|someday|whenever|eventually|in\\s+a\\s+(?:bit|while)|shortly',
     months: EN_MONTHS,
     words:
-      'today|tomorrow|tonight|yesterday|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|weeks|month|months|year|hours?|minutes?|mins?|days',
+      'today|tomorrow|tonight|yesterday|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|weeks|month|months|year|hours?|minutes?|mins?|days|half|quarter',
   },
   es: {
     relativeDays: [
@@ -125,6 +135,8 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['de\\s+la\\s+mañana|por\\s+la\\s+mañana|en\\s+la\\s+mañana|de\\s+la\\s+manana', 'morning'],
       ['de\\s+la\\s+tarde|por\\s+la\\s+tarde|en\\s+la\\s+tarde', 'afternoon'],
       ['de\\s+la\\s+noche|por\\s+la\\s+noche|en\\s+la\\s+noche', 'night'],
+      // Small hours: "a las 3 de la madrugada" is 03:00, read as a morning hour.
+      ['de\\s+la\\s+madrugada|en\\s+la\\s+madrugada', 'morning'],
       ['esta\\s+noche', 'night', 0],
       ['esta\\s+tarde', 'afternoon', 0],
       ['tarde', 'afternoon'],
@@ -133,6 +145,11 @@ export const WORDS: Record<Language, LanguageWords> = {
     ordinals: ['(?:el\\s+(?:día\\s+|dia\\s+)?|día\\s+|dia\\s+)(\\d{1,2})'],
     timeBefore: 'a\\s+las|a\\s+la|sobre\\s+las',
     timeAfter: 'h|hs|horas',
+    fractions: [
+      ['(\\d{1,2})\\s+y\\s+media', 30],
+      ['(\\d{1,2})\\s+y\\s+cuarto', 15],
+      ['(\\d{1,2})\\s+menos\\s+cuarto', -15],
+    ],
     clockWords: [
       ['mediodía|mediodia', 12],
       ['medianoche', 0],
@@ -149,7 +166,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     vague: 'más\\s+tarde|mas\\s+tarde|pronto|luego|después|despues|algún\\s+día|cuanto\\s+antes',
     months: ES_MONTHS,
     words:
-      'hoy|mañana|manana|noche|tarde|mediodía|mediodia|medianoche|madrugada|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|semanas?|mes|meses|años?|horas?|minutos?|días|dias',
+      'hoy|mañana|manana|noche|tarde|mediodía|mediodia|medianoche|madrugada|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|semanas?|mes|meses|años?|horas?|minutos?|días|dias|media|cuarto|menos',
   },
   fr: {
     relativeDays: [
@@ -176,6 +193,11 @@ export const WORDS: Record<Language, LanguageWords> = {
     ordinals: ['(?:le\\s+)(\\d{1,2})(?:er|e|ème)?'],
     timeBefore: 'à|a|vers',
     timeAfter: 'h|heures?',
+    fractions: [
+      ['(\\d{1,2})\\s*(?:h|heures?)\\s+et\\s+demie', 30],
+      ['(\\d{1,2})\\s*(?:h|heures?)\\s+et\\s+quart', 15],
+      ['(\\d{1,2})\\s*(?:h|heures?)\\s+moins\\s+(?:le\\s+)?quart', -15],
+    ],
     clockWords: [
       ['midi', 12],
       ['minuit', 0],
@@ -193,7 +215,7 @@ export const WORDS: Record<Language, LanguageWords> = {
       "bientôt|bientot|plus\\s+tard|tout\\s+à\\s+l’heure|tout\\s+à\\s+l'heure|un\\s+de\\s+ces\\s+jours|dès\\s+que\\s+possible",
     months: FR_MONTHS,
     words:
-      "aujourd'hui|demain|soir|matin|midi|minuit|nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaines?|mois|années?|heures?|minutes?|jours",
+      "aujourd'hui|demain|soir|matin|midi|minuit|nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaines?|mois|années?|heures?|minutes?|jours|demie|quart",
   },
   de: {
     relativeDays: [
@@ -215,6 +237,11 @@ export const WORDS: Record<Language, LanguageWords> = {
     ordinals: ['(?:am\\s+|den\\s+)(\\d{1,2})\\.'],
     timeBefore: 'um|gegen',
     timeAfter: 'uhr|h',
+    fractions: [
+      ['halb\\s+(\\d{1,2})', -30],
+      ['viertel\\s+nach\\s+(\\d{1,2})', 15],
+      ['(?:viertel\\s+vor|dreiviertel)\\s+(\\d{1,2})', -15],
+    ],
     clockWords: [
       ['mittag', 12],
       ['mitternacht', 0],
@@ -231,7 +258,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     vague: 'später|spaeter|bald|demnächst|irgendwann|gleich|nachher',
     months: DE_MONTHS,
     words:
-      'heute|morgen|übermorgen|abend|abends|nacht|mittag|mitternacht|vormittag|nachmittag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochen?|monat|monate|jahr|jahre|stunden?|minuten?|tagen?|uhr',
+      'heute|morgen|übermorgen|abend|abends|nacht|mittag|mitternacht|vormittag|nachmittag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochen?|monat|monate|jahr|jahre|stunden?|minuten?|tagen?|uhr|halb|viertel|dreiviertel',
   },
   pt: {
     relativeDays: [
@@ -244,11 +271,16 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['da\\s+manhã|de\\s+manhã|pela\\s+manhã|da\\s+manha|de\\s+manha', 'morning'],
       ['da\\s+tarde|à\\s+tarde|de\\s+tarde|pela\\s+tarde|a\\s+tarde', 'afternoon'],
       ['da\\s+noite|à\\s+noite|de\\s+noite|a\\s+noite', 'night'],
+      ['da\\s+madrugada|de\\s+madrugada', 'morning'],
       ['esta\\s+noite|hoje\\s+à\\s+noite', 'night', 0],
     ],
     ordinals: ['(?:no\\s+)?dia\\s+(\\d{1,2})'],
     timeBefore: 'às|as|ás|a\\s+partir\\s+das|pelas',
     timeAfter: 'h|horas',
+    fractions: [
+      ['(\\d{1,2})\\s*(?:h|horas?)?\\s+e\\s+meia', 30],
+      ['(\\d{1,2})\\s*(?:h|horas?)?\\s+e\\s+(?:um\\s+)?quarto', 15],
+    ],
     clockWords: [
       ['meio-dia|meio\\s+dia', 12],
       ['meia-noite|meia\\s+noite', 0],
@@ -266,7 +298,7 @@ export const WORDS: Record<Language, LanguageWords> = {
       'mais\\s+tarde|logo|em\\s+breve|depois(?!\\s+de\\s+amanh)|daqui\\s+a\\s+pouco|algum\\s+dia',
     months: PT_MONTHS,
     words:
-      'hoje|amanhã|amanha|noite|tarde|manhã|manha|meio-dia|meia-noite|segunda|terça|terca|quarta|quinta|sexta|sábado|sabado|domingo|semanas?|mês|mes|meses|anos?|horas?|minutos?|dias',
+      'hoje|amanhã|amanha|noite|tarde|manhã|manha|meio-dia|meia-noite|segunda|terça|terca|quarta|quinta|sexta|sábado|sabado|domingo|semanas?|mês|mes|meses|anos?|horas?|minutos?|dias|meia|quarto',
   },
   it: {
     relativeDays: [
@@ -290,6 +322,11 @@ export const WORDS: Record<Language, LanguageWords> = {
     ordinals: ["(?:il\\s+|l'|l’)(\\d{1,2})"],
     timeBefore: "alle|all'|all’|verso\\s+le|per\\s+le",
     timeAfter: '',
+    fractions: [
+      ['(\\d{1,2})\\s+e\\s+mezz[ao]', 30],
+      ['(\\d{1,2})\\s+e\\s+un\\s+quarto', 15],
+      ['(\\d{1,2})\\s+meno\\s+un\\s+quarto', -15],
+    ],
     clockWords: [
       ['mezzogiorno', 12],
       ['mezzanotte', 0],
@@ -306,7 +343,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     vague: 'più\\s+tardi|piu\\s+tardi|presto|dopo|fra\\s+poco|tra\\s+poco|prima\\s+o\\s+poi',
     months: IT_MONTHS,
     words:
-      'oggi|domani|dopodomani|stasera|stanotte|sera|notte|mattina|pomeriggio|mezzogiorno|mezzanotte|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|settimane?|mesi?|anni?|ore|ora|minuti?|giorni',
+      'oggi|domani|dopodomani|stasera|stanotte|sera|notte|mattina|pomeriggio|mezzogiorno|mezzanotte|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|settimane?|mesi?|anni?|ore|ora|minuti?|giorni|mezza|mezzo|quarto',
   },
   nl: {
     relativeDays: [
@@ -330,6 +367,11 @@ export const WORDS: Record<Language, LanguageWords> = {
     ordinals: ['(?:op\\s+)?de\\s+(\\d{1,2})(?:e|ste|de)'],
     timeBefore: 'om|rond',
     timeAfter: 'uur|u',
+    fractions: [
+      ['half\\s+(\\d{1,2})', -30],
+      ['kwart\\s+over\\s+(\\d{1,2})', 15],
+      ['kwart\\s+voor\\s+(\\d{1,2})', -15],
+    ],
     clockWords: [['middernacht', 0]],
     spanBefore: 'over|binnen',
     one: 'een',
@@ -343,7 +385,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     vague: 'straks|binnenkort|later|zo\\s+snel\\s+mogelijk|ooit|zometeen',
     months: NL_MONTHS,
     words:
-      'vandaag|morgen|overmorgen|vanavond|vannacht|avond|nacht|ochtend|middag|middernacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|weken|week|maand|maanden|jaar|uur|minuten?|dagen',
+      'vandaag|morgen|overmorgen|vanavond|vannacht|avond|nacht|ochtend|middag|middernacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|weken|week|maand|maanden|jaar|uur|minuten?|dagen|half|kwart',
   },
   ja: {
     relativeDays: [
@@ -362,6 +404,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     ordinals: ['(?<!月)(\\d{1,2})日'],
     timeBefore: '',
     timeAfter: '',
+    fractions: [],
     clockWords: [
       ['正午', 12],
       ['真夜中', 0],
@@ -378,7 +421,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     vague: '後で|あとで|後ほど|のちほど|そのうち|すぐ|今度|いつか',
     months: JA_MONTHS,
     words:
-      '今日|明日|明後日|今夜|今晩|夜|朝|昼|夕方|午前|午後|正午|深夜|曜日|月曜|火曜|水曜|木曜|金曜|土曜|日曜|時|分|週間|週|ヶ月|か月|年',
+      '今日|明日|明後日|今夜|今晩|夜|朝|昼|夕方|午前|午後|正午|深夜|曜日|月曜|火曜|水曜|木曜|金曜|土曜|日曜|時|分|週間|週|ヶ月|か月|年|半',
   },
 };
 

@@ -81,6 +81,8 @@ export type WhenPlan =
       time: Time | 'clock' | null;
       /** A time alone: the next time the clock shows it. */
       timeOnly: boolean;
+      /** A weekday said with a date ("Friday the 19th"): the date must be one (0 = Sunday). */
+      weekday?: number;
     };
 
 export interface WhenParse {
@@ -185,6 +187,7 @@ interface Piece {
   time?: Time & { meridiem: boolean };
   period?: Period;
   midnight?: boolean;
+  weekday?: number;
 }
 
 const CHRONO_PERIOD: Record<string, Period> = {
@@ -196,6 +199,7 @@ const CHRONO_PERIOD: Record<string, Period> = {
 const RELATIVE_TAGS = ['today', 'tomorrow', 'yesterday', 'tonight'].map(
   (t) => `casualReference/${t}`,
 );
+const ZONE_WRITTEN = /(?<![A-Za-z])(?:[A-Z]{2,5}|GMT|UTC)(?![A-Za-z])|[+-]\d{1,2}:?\d{2}\s*$|\dZ$/u;
 /** A year written in the reading: "2027", "12/24/27". */
 const WRITTEN_YEAR = /\d{4}|\d+[/.-]\d+[/.-]\d+|'\d{2}/u;
 
@@ -227,7 +231,9 @@ function pieceOf(result: ParsedResult, ref: Date, refWall: WallTime): Piece | Re
   if (days !== undefined) piece.spanDays = Number(days);
   else if (tags.has('result/relativeDate')) piece.spanDays = utcDay(fields) - refDay;
 
-  if (start.isCertain('timezoneOffset')) {
+  // A zone of its own, written as one ("9am EST", "14:00 UTC", "+01:00"): chrono also takes
+  // "et" (French "and") and "est" ("is") for zones.
+  if (start.isCertain('timezoneOffset') && ZONE_WRITTEN.test(result.text)) {
     const offset = start.get('timezoneOffset') ?? 0;
     const timeOnly = !['weekday', 'day', 'month', 'year'].some((c) => start.isCertain(c as 'day'));
     const weekdayOnly =
@@ -265,6 +271,8 @@ function pieceOf(result: ParsedResult, ref: Date, refWall: WallTime): Piece | Re
     else if (start.isCertain('day')) piece.date = { kind: 'ordinal', day: fields.day };
     else if (start.isCertain('weekday'))
       piece.date = { kind: 'weekday', year: fields.year, month: fields.month, day: fields.day };
+    if (start.isCertain('weekday') && piece.date?.kind !== 'weekday')
+      piece.weekday = start.get('weekday') ?? undefined;
   }
   if (start.isCertain('hour')) {
     piece.time = {
@@ -288,10 +296,34 @@ const isRefusal = (x: object): x is Refusal => 'refused' in x;
 const CONNECTOR =
   /^(?:[\s,、]|の|に|at|on|the|à|a|le|el|la|las|um|am|om|alle|às|as|ás|de|del|den|der|en|op|il|y|e|et|und|and|no|dia|ce|cette|this)*$/iu;
 
+const dayOfWeek = (d: Ymd) => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+
 function combine(pieces: Piece[]): Piece | Refusal {
   const merged: Piece = { index: pieces[0]?.index ?? 0, end: pieces.at(-1)?.end ?? 0 };
-  for (const p of pieces) {
-    for (const key of ['exactMs', 'spanDays', 'fixed', 'date', 'time', 'period'] as const) {
+  for (const piece of pieces) {
+    let p = piece;
+    // A weekday beside a date ("mardi" and "16"): the date, which must fall on that weekday.
+    const other = merged.date;
+    if (
+      p.date !== undefined &&
+      other !== undefined &&
+      (p.date.kind === 'weekday') !== (other.kind === 'weekday')
+    ) {
+      const [weekday, date] =
+        p.date.kind === 'weekday' ? [p.date, other] : [other as DateSpec & Ymd, p.date];
+      const { date: _, ...rest } = p;
+      p = { ...rest, weekday: dayOfWeek(weekday as Ymd) };
+      merged.date = date;
+    }
+    for (const key of [
+      'exactMs',
+      'spanDays',
+      'fixed',
+      'date',
+      'time',
+      'period',
+      'weekday',
+    ] as const) {
       if (p[key] === undefined) continue;
       if (merged[key] !== undefined && JSON.stringify(merged[key]) !== JSON.stringify(p[key]))
         return refusal('ambiguous');
@@ -357,7 +389,9 @@ function planOf(p: Piece): WhenPlan | Refusal {
   const timeOnly = date.kind === 'none' && p.time !== undefined;
   const planDate: DateSpec =
     date.kind === 'none' && !timeOnly ? { kind: 'relative', days: 0 } : date;
-  return { kind: 'local', date: planDate, time, timeOnly };
+  const plan: WhenPlan = { kind: 'local', date: planDate, time, timeOnly };
+  if (p.weekday !== undefined) plan.weekday = p.weekday;
+  return plan;
 }
 
 function parseIn(
@@ -550,6 +584,9 @@ export function resolveWhen(parse: WhenParse, now: number, zone: TimeZone): Resu
       break;
     }
   }
+  // "Friday the 20th" when the 20th is a Saturday: which one?
+  if (plan.weekday !== undefined && dayOfWeek(wall) !== plan.weekday)
+    return refuseWhen('ambiguous', texter);
   const instant = instantsOf(wall, zone)[0];
   if (instant < now) {
     // "today" said after 09:00: as soon as allowed.
