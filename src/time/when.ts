@@ -19,13 +19,16 @@ import { MAX_WHEN_LENGTH, refuseWhen, type WhenRefusal } from './when-refusals';
 import {
   isTexterLanguage,
   type Language,
+  LETTER,
   PERIOD_HOUR,
   type Period,
   pastPattern,
+  strongSource,
   TEXTER_LANGUAGES,
   timeWordPattern,
   vaguePattern,
   WORDS,
+  weakSource,
 } from './when-words';
 
 export interface WhenOptions {
@@ -111,25 +114,97 @@ function readLocale(locale: string): LocaleReading | null {
   return { language, monthFirst: region === undefined || MONTH_FIRST_REGIONS.has(region) };
 }
 
-/** The texter's language for a refusal: the locale's, else the one whose words the text uses. */
-function guessLanguage(text: string): Language {
-  if (/[\u3040-\u30ff\u4e00-\u9fff]/u.test(text)) return 'ja';
-  let best: Language = 'en';
-  let bestCount = 0;
-  for (const language of TEXTER_LANGUAGES) {
-    const w = WORDS[language];
-    const source = [w.words, w.months, w.past, w.vague, w.timeBefore, w.spanBefore]
-      .filter((s) => s !== '')
-      .join('|');
-    const matches = text.match(new RegExp(`(?<![\\p{L}])(?:${source})(?![\\p{L}])`, 'giu'));
+const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+const LATIN = TEXTER_LANGUAGES.filter((l) => l !== 'ja');
+type LanguagePatterns = { strong: RegExp; whole: RegExp; weak: RegExp };
+let languagePatterns: Map<Language, LanguagePatterns> | undefined;
+
+function patternsOf(language: Language): LanguagePatterns {
+  languagePatterns ??= new Map(
+    LATIN.map((l) => {
+      const bounded = (source: string, flags: string) =>
+        new RegExp(`(?<![${LETTER}])(?:${source})(?![${LETTER}])`, flags);
+      const strong = strongSource(l);
+      return [
+        l,
+        {
+          strong: bounded(strong, 'giu'),
+          whole: new RegExp(`^(?:${strong})$`, 'iu'),
+          weak: bounded(weakSource(l), 'giu'),
+        },
+      ];
+    }),
+  );
+  const found = languagePatterns.get(language);
+  if (found === undefined) throw new Error(`no patterns for ${language}`);
+  return found;
+}
+
+interface Hits {
+  /** Time words of each language found in the text (days, months, parts of the day...). */
+  strong: Map<Language, string[]>;
+  /** How much of the text is each language's, strong and shared words (characters). */
+  weight: Map<Language, number>;
+}
+
+/** Which languages' time words `text` uses. */
+function languageHits(text: string): Hits {
+  const strong = new Map<Language, string[]>();
+  const weight = new Map<Language, number>();
+  if (CJK.test(text)) {
+    strong.set(
+      'ja',
+      [...text.matchAll(/[\u3040-\u30ff\u4e00-\u9fff]+/gu)].map((m) => m[0]),
+    );
+    weight.set('ja', text.length);
+  }
+  for (const language of LATIN) {
+    const p = patternsOf(language);
+    const words = text.match(p.strong) ?? [];
+    const weak = text.match(p.weak) ?? [];
+    if (words.length > 0) strong.set(language, words);
     // Longer matches weigh more: "mais tarde" is Portuguese before "tarde" is Spanish.
-    const count = (matches ?? []).reduce((sum, m) => sum + m.length, 0);
-    if (count > bestCount) {
-      best = language;
-      bestCount = count;
-    }
+    const total = [...words, ...weak].reduce((sum, m) => sum + m.length, 0);
+    if (total > 0) weight.set(language, total);
+  }
+  return { strong, weight };
+}
+
+function guessLanguage(hits: Hits): Language {
+  let best: Language = 'en';
+  let weight = 0;
+  for (const [language, w] of hits.weight) {
+    if (w > weight) [best, weight] = [language, w];
   }
   return best;
+}
+
+/**
+ * Time words that belong to two languages and no one ("mañana" and "demain"): no reading in
+ * one language can hold both, so every reading would leave one out. Found before loading any.
+ */
+function mixesLanguages(hits: Hits): boolean {
+  let languages = 0;
+  for (const [language, words] of hits.strong) {
+    const own = words.some((word) =>
+      LATIN.every((other) => other === language || !patternsOf(other).whole.test(word)),
+    );
+    if (own) languages++;
+  }
+  return languages > 1;
+}
+
+/**
+ * Without a locale, the languages a text is read in: those whose own time words it uses (a
+ * language without one can only read the shared parts, and would leave those words out), else
+ * those whose shared words it uses ("a las 9"). A text of numbers alone ("21:30", "12/11 9:00")
+ * is read in English and French, whose day orders differ, so that "12/11" disagrees.
+ */
+function languagesFor(hits: Hits): Language[] {
+  const strong = TEXTER_LANGUAGES.filter((l) => hits.strong.has(l));
+  if (strong.length > 0) return strong;
+  const weak = TEXTER_LANGUAGES.filter((l) => hits.weight.has(l));
+  return weak.length > 0 ? weak : ['en', 'fr'];
 }
 
 // Built once per process, on first use (no chrono needed).
@@ -455,18 +530,20 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
       },
     };
   }
+  const hits = languageHits(trimmed.slice(0, MAX_WHEN_LENGTH));
   const texter: Language =
-    locale !== null && isTexterLanguage(locale.language) ? locale.language : guessLanguage(trimmed);
+    locale !== null && isTexterLanguage(locale.language) ? locale.language : guessLanguage(hits);
   if (trimmed.length > MAX_WHEN_LENGTH) return refuseWhen('too-long', texter);
   if (trimmed === '') return refuseWhen('unreadable', texter);
   const { past, vague } = getPatterns();
   if (past.some((p) => p.test(trimmed))) return refuseWhen('past', texter);
   if (vague.test(trimmed)) return refuseWhen('vague', texter);
+  if (locale === null && mixesLanguages(hits)) return refuseWhen('leftover-time-word', texter);
 
   const tries: LocaleReading[] =
     locale !== null
       ? [locale]
-      : TEXTER_LANGUAGES.map((language) => ({ language, monthFirst: true }));
+      : languagesFor(hits).map((language) => ({ language, monthFirst: true }));
   const readings: WhenParse[] = [];
   const refusals: WhenRefusal[] = [];
   for (const { language, monthFirst } of tries) {
