@@ -51,9 +51,9 @@ describe('the when oracle, read without a locale under three host zones', () => 
         tally[verdict]++;
         if (verdict === 'right' && expected.startsWith('refused:')) tally.refused++;
         it(`${clock}: ${text} -> ${expected}`, () => {
-          others.forEach((other, k) =>
-            assert.equal(other, got, `TZ=${answers[k + 1]?.tz} differs from TZ=UTC`),
-          );
+          for (const [k, other] of others.entries()) {
+            assert.equal(other, got, `TZ=${answers[k + 1]?.tz} differs from TZ=UTC`);
+          }
           assert.notEqual(verdict, 'wrong', `${text}: got ${got}, expected ${expected}`);
           assert.equal(verdict === 'missed', KNOWN_MISSES.includes(text), `${text}: got ${got}`);
         });

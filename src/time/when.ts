@@ -27,7 +27,6 @@ import {
   TEXTER_LANGUAGES,
   timeWordPattern,
   vaguePattern,
-  WORDS,
   weakSource,
 } from './when-words';
 
