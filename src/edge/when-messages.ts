@@ -29,6 +29,7 @@ export const WHEN_MESSAGES: Record<Language, Record<WhenRefusal, string>> = {
     'too-long': 'Es demasiado largo para leerlo como una hora. Prueba con «mañana a las 9».',
     'leftover-time-word':
       'No pude leer toda la hora que escribiste. Dime un día y una hora, como «mañana a las 9».',
+    recurring: 'Aquí puedo poner una sola hora. Dime un día y una hora, como «mañana a las 9».',
   },
   fr: {
     unreadable: "Je n'ai trouvé ni jour ni heure. Essayez « demain à 9h ».",
@@ -38,6 +39,8 @@ export const WHEN_MESSAGES: Record<Language, Record<WhenRefusal, string>> = {
     'too-long': "C'est trop long pour que je le lise comme une heure. Essayez « demain à 9h ».",
     'leftover-time-word':
       "Je n'ai pas pu lire toute l'heure indiquée. Donnez un jour et une heure, comme « demain à 9h ».",
+    recurring:
+      'Je ne peux noter qu’une seule heure ici. Donnez un jour et une heure, comme « demain à 9h ».',
   },
   de: {
     unreadable: 'Ich habe keinen Tag und keine Uhrzeit gefunden. Versuchen Sie „morgen um 9 Uhr“.',
@@ -48,6 +51,8 @@ export const WHEN_MESSAGES: Record<Language, Record<WhenRefusal, string>> = {
     'too-long': 'Das ist zu lang, um es als Zeit zu lesen. Versuchen Sie „morgen um 9 Uhr“.',
     'leftover-time-word':
       'Ich konnte nicht die ganze Zeitangabe lesen. Nennen Sie Tag und Uhrzeit, z. B. „morgen um 9 Uhr“.',
+    recurring:
+      'Hier kann ich nur eine Zeit eintragen. Nennen Sie einen Tag und eine Uhrzeit, z. B. „morgen um 9 Uhr“.',
   },
   pt: {
     unreadable: 'Não encontrei um dia nem um horário. Tente “amanhã às 9h”.',
@@ -57,6 +62,7 @@ export const WHEN_MESSAGES: Record<Language, Record<WhenRefusal, string>> = {
     'too-long': 'É longo demais para eu ler como um horário. Tente “amanhã às 9h”.',
     'leftover-time-word':
       'Não consegui ler todo o horário que você escreveu. Diga um dia e um horário, como “amanhã às 9h”.',
+    recurring: 'Aqui só posso marcar um horário. Diga um dia e um horário, como “amanhã às 9h”.',
   },
   it: {
     unreadable: "Non ho trovato né un giorno né un'ora. Prova con «domani alle 9».",
@@ -66,6 +72,7 @@ export const WHEN_MESSAGES: Record<Language, Record<WhenRefusal, string>> = {
     'too-long': "È troppo lungo per leggerlo come un'ora. Prova con «domani alle 9».",
     'leftover-time-word':
       "Non sono riuscito a leggere tutta l'ora che hai scritto. Dimmi un giorno e un'ora, come «domani alle 9».",
+    recurring: "Qui posso fissare un'ora sola. Dimmi un giorno e un'ora, come «domani alle 9».",
   },
   nl: {
     unreadable: 'Ik vond geen dag of tijd. Probeer ‘morgen om 9 uur’.',
@@ -75,6 +82,7 @@ export const WHEN_MESSAGES: Record<Language, Record<WhenRefusal, string>> = {
     'too-long': 'Dat is te lang om als tijd te lezen. Probeer ‘morgen om 9 uur’.',
     'leftover-time-word':
       'Ik kon niet de hele tijd lezen die je schreef. Noem een dag en een tijd, zoals ‘morgen om 9 uur’.',
+    recurring: 'Ik kan hier één tijd instellen. Noem een dag en een tijd, zoals ‘morgen om 9 uur’.',
   },
   ja: {
     unreadable: '日時が見つかりませんでした。「明日の9時」のように書いてください。',
@@ -84,6 +92,7 @@ export const WHEN_MESSAGES: Record<Language, Record<WhenRefusal, string>> = {
     'too-long': '長すぎて時刻として読めません。「明日の9時」のように書いてください。',
     'leftover-time-word':
       '書かれた時刻をすべて読み取れませんでした。「明日の9時」のように日にちと時刻を書いてください。',
+    recurring: 'ここでは1つの日時だけ設定できます。「明日の9時」のように書いてください。',
   },
 };
 

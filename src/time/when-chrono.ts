@@ -228,19 +228,34 @@ function clockWordParsers(language: Language, words: LanguageWords): Parser[] {
 }
 
 function spanParsers(language: Language, words: LanguageWords): Parser[] {
-  return words.units.map(([unit, size]) => {
-    const amount = words.one === '' ? '(\\d{1,4})' : `(\\d{1,4}|${words.one})`;
-    const source =
-      language === 'ja'
-        ? `(\\d{1,4})(?:${unit})`
-        : `${B}(?:${words.spanBefore})\\s+${amount}\\s*(?:${unit})${E}`;
-    return parser(new RegExp(source, 'iu'), (context, match) => {
-      const n = /^\d+$/.test(match[1] ?? '') ? Number(match[1]) : 1;
-      const components = context.createParsingComponents({});
-      components.addTag('ms' in size ? tag('exact', n * size.ms) : tag('days', n * size.days));
-      return components;
-    });
-  });
+  const half =
+    words.halfHour === '' || words.spanBefore === ''
+      ? []
+      : [
+          parser(
+            new RegExp(`${B}(?:${words.spanBefore})\\s+(?:${words.halfHour})${E}`, 'iu'),
+            (context) => {
+              const components = context.createParsingComponents({});
+              components.addTag(tag('exact', 30 * 60_000));
+              return components;
+            },
+          ),
+        ];
+  return half.concat(
+    words.units.map(([unit, size]) => {
+      const amount = words.one === '' ? '(\\d{1,4})' : `(\\d{1,4}|${words.one})`;
+      const source =
+        language === 'ja'
+          ? `(\\d{1,4})(?:${unit})`
+          : `${B}(?:${words.spanBefore})\\s+${amount}\\s*(?:${unit})${E}`;
+      return parser(new RegExp(source, 'iu'), (context, match) => {
+        const n = /^\d+$/.test(match[1] ?? '') ? Number(match[1]) : 1;
+        const components = context.createParsingComponents({});
+        components.addTag('ms' in size ? tag('exact', n * size.ms) : tag('days', n * size.days));
+        return components;
+      });
+    }),
+  );
 }
 
 /**

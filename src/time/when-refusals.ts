@@ -9,7 +9,8 @@ export type WhenRefusal =
   | 'vague'
   | 'ambiguous'
   | 'too-long'
-  | 'leftover-time-word';
+  | 'leftover-time-word'
+  | 'recurring';
 
 export const WHEN_REFUSALS: readonly WhenRefusal[] = [
   'unreadable',
@@ -18,6 +19,7 @@ export const WHEN_REFUSALS: readonly WhenRefusal[] = [
   'ambiguous',
   'too-long',
   'leftover-time-word',
+  'recurring',
 ];
 
 /** At most this many characters: bounds the work of reading it in every language. */
@@ -32,6 +34,7 @@ export const WHEN_MESSAGE_EN: Record<WhenRefusal, string> = {
   'too-long': "That's too long for me to read as a time. Try 'tomorrow at 9am'.",
   'leftover-time-word':
     "I couldn't read all of the time you wrote. Tell me a day and a time, like 'tomorrow at 9am'.",
+  recurring: "I can set one time here. Tell me one day and time, like 'tomorrow at 9am'.",
 };
 
 /** For the builder, in English. */
@@ -46,6 +49,8 @@ export const WHEN_DETAIL: Record<WhenRefusal, string> = {
   'too-long': `when is longer than ${MAX_WHEN_LENGTH} characters.`,
   'leftover-time-word':
     'when holds a time word outside the part that was read (a date, weekday, number or part of the day that would be ignored); rather than guess, nothing is scheduled. Use sendAt or at for this one.',
+  recurring:
+    'when asks for more than one time ("every Monday", "daily", "todos los lunes"); one message is scheduled per request. For a series, give repeat (with sendAt, at or a when naming the first one).',
 };
 
 export function refuseWhen(reason: WhenRefusal, language: Language, extra = ''): Failure {

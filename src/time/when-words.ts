@@ -47,8 +47,12 @@ export interface LanguageWords {
   units: [string, { ms: number } | { days: number }][];
   /** Words that put the time in the past. */
   past: string;
-  /** Words that name no time one can schedule at. */
+  /** Words that name no time one can schedule at: "soon", "before 5pm", "after 5pm". */
   vague: string;
+  /** Words that ask for more than one time: "every Monday". */
+  recurring: string;
+  /** Half an hour, after a span word: "in half an hour", "en media hora". */
+  halfHour: string;
   /** Full month names (an ordinal before one is a date chrono reads itself). */
   months: string;
   /** Every other word that names a time: weekdays, units, "today"... (leftover check). */
@@ -87,14 +91,17 @@ export const WORDS: Record<Language, LanguageWords> = {
   en: {
     relativeDays: [
       ['(?:the\\s+)?day\\s+after\\s+tomorrow', 2],
-      ['tomorrow', 1],
+      ['tomorrow|tmrw|tmr|tmw|2moro', 1],
       ['today', 0],
       ['tonight', 0, 'night'],
     ],
     periods: [
-      ['in\\s+the\\s+morning|this\\s+morning', 'morning'],
-      ['in\\s+the\\s+afternoon|this\\s+afternoon', 'afternoon'],
-      ['in\\s+the\\s+evening|this\\s+evening', 'evening'],
+      ['in\\s+the\\s+morning', 'morning'],
+      ['in\\s+the\\s+afternoon', 'afternoon'],
+      ['in\\s+the\\s+evening', 'evening'],
+      ['this\\s+morning', 'morning', 0],
+      ['this\\s+afternoon', 'afternoon', 0],
+      ['this\\s+evening', 'evening', 0],
       ['at\\s+night', 'night'],
       ['tonight', 'night', 0],
       ['morning', 'morning'],
@@ -123,10 +130,13 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['weeks?', { days: 7 }],
     ],
     past: 'last|yesterday|ago|previous|earlier|this\\s+past|before\\s+now',
-    vague: 'soon|later|asap|sometime|someday|whenever|eventually|in\\s+a\\s+(?:bit|while)|shortly',
+    vague:
+      'soon|later|asap|sometime|someday|whenever|eventually|in\\s+a\\s+(?:bit|while)|shortly|before|(?<!day\\s)after|until|till|no\\s+later\\s+than',
+    recurring: 'every|each|daily|weekly|monthly|everyday|weekdays',
+    halfHour: 'half\\s+an\\s+hour',
     months: EN_MONTHS,
     words:
-      'today|tomorrow|tonight|yesterday|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|weeks|month|months|year|hours?|minutes?|mins?|days|half|quarter',
+      'today|tomorrow|tonight|yesterday|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|fri|weekend|week|weeks|month|months|year|hours?|minutes?|mins?|days|half|quarter',
   },
   es: {
     relativeDays: [
@@ -168,7 +178,10 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['semanas?', { days: 7 }],
     ],
     past: 'ayer|anoche|anteayer|hace|pasado(?!\\s+mañana|\\s+manana)|pasada|anterior',
-    vague: 'más\\s+tarde|mas\\s+tarde|pronto|luego|después|despues|algún\\s+día|cuanto\\s+antes',
+    vague:
+      'más\\s+tarde|mas\\s+tarde|pronto|luego|después|despues|algún\\s+día|cuanto\\s+antes|antes|hasta',
+    recurring: 'todos\\s+los|todas\\s+las|cada|diario|diariamente|semanalmente',
+    halfHour: 'media\\s+hora',
     months: ES_MONTHS,
     words:
       'hoy|mañana|manana|noche|tarde|mediodía|mediodia|medianoche|madrugada|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|semanas?|mes|meses|años?|horas?|minutos?|días|dias|media|cuarto|menos',
@@ -217,7 +230,9 @@ export const WORDS: Record<Language, LanguageWords> = {
     ],
     past: 'hier|avant-hier|dernier|dernière|derniere|il\\s+y\\s+a|passé|passée',
     vague:
-      "bientôt|bientot|plus\\s+tard|tout\\s+à\\s+l’heure|tout\\s+à\\s+l'heure|un\\s+de\\s+ces\\s+jours|dès\\s+que\\s+possible",
+      "bientôt|bientot|plus\\s+tard|tout\\s+à\\s+l’heure|tout\\s+à\\s+l'heure|un\\s+de\\s+ces\\s+jours|dès\\s+que\\s+possible|avant|après(?![-\\s]?(?:demain|midi))|jusqu",
+    recurring: 'tous\\s+les|toutes\\s+les|chaque|quotidien|quotidiennement',
+    halfHour: 'une\\s+demi-heure|une\\s+demi\\s+heure',
     months: FR_MONTHS,
     words:
       "aujourd'hui|demain|soir|matin|midi|minuit|nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaines?|mois|années?|heures?|minutes?|jours|demie|quart",
@@ -254,13 +269,15 @@ export const WORDS: Record<Language, LanguageWords> = {
     spanBefore: 'in',
     one: 'einer|einem|eine|ein',
     units: [
-      ['stunden?|std', { ms: HOUR }],
+      ['stunden?|std|h', { ms: HOUR }],
       ['minuten?|min', { ms: MINUTE }],
       ['tagen?|tag', { days: 1 }],
       ['wochen?', { days: 7 }],
     ],
     past: 'gestern|vorgestern|letzten|letzte|letztes|vor(?=\\s+(?:\\d+|einer|einem|zwei|drei)\\s+(?:stunden?|minuten?|tagen?|wochen?|monaten?))|vergangenen|vorigen',
-    vague: 'später|spaeter|bald|demnächst|irgendwann|gleich|nachher',
+    vague: 'später|spaeter|bald|demnächst|irgendwann|gleich|nachher|vor|(?<!viertel\\s)nach|bis',
+    recurring: 'jeden|jede|jeder|täglich|wöchentlich|monatlich|immer',
+    halfHour: 'einer\\s+halben\\s+stunde',
     months: DE_MONTHS,
     words:
       'heute|morgen|übermorgen|abend|abends|nacht|mittag|mitternacht|vormittag|nachmittag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochen?|monat|monate|jahr|jahre|stunden?|minuten?|tagen?|uhr|halb|viertel|dreiviertel',
@@ -300,7 +317,9 @@ export const WORDS: Record<Language, LanguageWords> = {
     ],
     past: 'ontem|anteontem|passada|passado|atrás|atras|há(?=\\s+\\d)|ha(?=\\s+\\d)|anterior',
     vague:
-      'mais\\s+tarde|logo|em\\s+breve|depois(?!\\s+de\\s+amanh)|daqui\\s+a\\s+pouco|algum\\s+dia',
+      'mais\\s+tarde|logo|em\\s+breve|depois(?!\\s+de\\s+amanh)|daqui\\s+a\\s+pouco|algum\\s+dia|antes|até|ate',
+    recurring: 'toda|todo|todas|todos|cada|diariamente|semanalmente',
+    halfHour: 'meia\\s+hora',
     months: PT_MONTHS,
     words:
       'hoje|amanhã|amanha|noite|tarde|manhã|manha|meio-dia|meia-noite|segunda|terça|terca|quarta|quinta|sexta|sábado|sabado|domingo|semanas?|mês|mes|meses|anos?|horas?|minutos?|dias|meia|quarto',
@@ -339,13 +358,16 @@ export const WORDS: Record<Language, LanguageWords> = {
     spanBefore: 'tra|fra|entro',
     one: 'una?|uno',
     units: [
-      ['ore|ora', { ms: HOUR }],
+      ['ore|ora|h', { ms: HOUR }],
       ['minuti|minuto', { ms: MINUTE }],
       ['giorni|giorno', { days: 1 }],
       ['settimane|settimana', { days: 7 }],
     ],
     past: 'ieri|l’altro\\s+ieri|scorso|scorsa|fa|passato|passata',
-    vague: 'più\\s+tardi|piu\\s+tardi|presto|dopo|fra\\s+poco|tra\\s+poco|prima\\s+o\\s+poi',
+    vague:
+      'più\\s+tardi|piu\\s+tardi|presto|dopo|fra\\s+poco|tra\\s+poco|prima\\s+o\\s+poi|prima|fino',
+    recurring: 'ogni|tutti\\s+i|tutte\\s+le|quotidianamente|settimanalmente',
+    halfHour: "mezz'ora|mezz’ora|mezza\\s+ora",
     months: IT_MONTHS,
     words:
       'oggi|domani|dopodomani|stasera|stanotte|sera|notte|mattina|pomeriggio|mezzogiorno|mezzanotte|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|settimane?|mesi?|anni?|ore|ora|minuti?|giorni|mezza|mezzo|quarto',
@@ -387,7 +409,9 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['weken|week', { days: 7 }],
     ],
     past: 'gisteren|eergisteren|vorige|afgelopen|geleden|vorig',
-    vague: 'straks|binnenkort|later|zo\\s+snel\\s+mogelijk|ooit|zometeen',
+    vague: 'straks|binnenkort|later|zo\\s+snel\\s+mogelijk|ooit|zometeen|(?<!kwart\\s)voor|na|tot',
+    recurring: 'elke|iedere|elk|dagelijks|wekelijks',
+    halfHour: 'een\\s+half\\s+uur|een\\s+halfuur|half\\s+uur',
     months: NL_MONTHS,
     words:
       'vandaag|morgen|overmorgen|vanavond|vannacht|avond|nacht|ochtend|middag|middernacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|weken|week|maand|maanden|jaar|uur|minuten?|dagen|half|kwart',
@@ -423,7 +447,9 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['週間後', { days: 7 }],
     ],
     past: '昨日|きのう|一昨日|おととい|前(?!に)|先週|先月|去年|昨夜|昨晩',
-    vague: '後で|あとで|後ほど|のちほど|そのうち|すぐ|今度|いつか',
+    vague: '後で|あとで|後ほど|のちほど|そのうち|すぐ|今度|いつか|まで|以降|以前|過ぎ',
+    recurring: '毎週|毎日|毎月|毎朝|毎晩|毎年|毎',
+    halfHour: '',
     months: JA_MONTHS,
     words:
       '今日|明日|明後日|今夜|今晩|夜|朝|昼|夕方|午前|午後|正午|深夜|曜日|月曜|火曜|水曜|木曜|金曜|土曜|日曜|時|分|週間|週|ヶ月|か月|年|半',
@@ -508,3 +534,10 @@ export function weakSource(language: Language): string {
     .map((s) => `(?:${s})`)
     .join('|');
 }
+
+/** Words asking for more than one time, in any of the eight languages. */
+export const recurringPattern = () =>
+  new RegExp(`${B}(?:${union((w) => w.recurring)})${E}|${WORDS.ja.recurring}`, 'iu');
+
+/** A span word just before a reading that starts with a number: "in" before "2h" (02:00). */
+export const spanWordBefore = () => new RegExp(`${B}(?:${union((w) => w.spanBefore)})\\s*$`, 'iu');

@@ -23,6 +23,8 @@ import {
   PERIOD_HOUR,
   type Period,
   pastPattern,
+  recurringPattern,
+  spanWordBefore,
   strongSource,
   TEXTER_LANGUAGES,
   timeWordPattern,
@@ -207,12 +209,16 @@ function languagesFor(hits: Hits): Language[] {
 }
 
 // Built once per process, on first use (no chrono needed).
-let patterns: { timeWord: RegExp; past: RegExp[]; vague: RegExp } | undefined;
+let patterns:
+  | { timeWord: RegExp; past: RegExp[]; vague: RegExp; recurring: RegExp; spanBefore: RegExp }
+  | undefined;
 const getPatterns = () => {
   patterns ??= {
     timeWord: timeWordPattern(),
     past: TEXTER_LANGUAGES.map(pastPattern),
     vague: vaguePattern(),
+    recurring: recurringPattern(),
+    spanBefore: spanWordBefore(),
   };
   return patterns;
 };
@@ -370,6 +376,18 @@ const isRefusal = (x: object): x is Refusal => 'refused' in x;
 const CONNECTOR =
   /^(?:[\s,、]|の|に|at|on|the|à|a|le|el|la|las|um|am|om|alle|às|as|ás|de|del|den|der|en|op|il|y|e|et|und|and|no|dia|ce|cette|this)*$/iu;
 
+/** Two numbers of at most 12 as a date ("3/4", "04.03."): which is the day? */
+function hasAmbiguousNumericDate(text: string): boolean {
+  for (const m of text.matchAll(
+    /(?<![\d/.:-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?![\d/:])/gu,
+  )) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    // "9.30" is no date (30 > 12); "10.11" may be a time or a date, and is refused either way.
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a !== b) return true;
+  }
+  return false;
+}
+
 const dayOfWeek = (d: Ymd) => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
 
 function combine(pieces: Piece[]): Piece | Refusal {
@@ -503,6 +521,10 @@ function parseIn(
   const whole = combine(pieces);
   if (isRefusal(whole)) return whole;
   const leftover = `${text.slice(0, whole.index)} ${text.slice(whole.end)}`;
+  // "in 2h" read as 02:00: the span word before the number was left out.
+  const before = text.slice(0, whole.index);
+  if (/^\d/u.test(text.slice(whole.index)) && getPatterns().spanBefore.test(before))
+    return refusal('leftover-time-word');
   if (getPatterns().timeWord.test(leftover)) return refusal('leftover-time-word');
   const plan = planOf(whole);
   if (isRefusal(plan)) return plan;
@@ -537,6 +559,9 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
   const { past, vague } = getPatterns();
   if (past.some((p) => p.test(trimmed))) return refuseWhen('past', texter);
   if (vague.test(trimmed)) return refuseWhen('vague', texter);
+  if (getPatterns().recurring.test(trimmed)) return refuseWhen('recurring', texter);
+  // "3/4" without a locale: March 4 or April 3?
+  if (locale === null && hasAmbiguousNumericDate(trimmed)) return refuseWhen('ambiguous', texter);
   if (locale === null && mixesLanguages(hits)) return refuseWhen('leftover-time-word', texter);
 
   const tries: LocaleReading[] =
