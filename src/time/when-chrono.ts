@@ -57,7 +57,13 @@ export function chronoFor(language: string, monthFirst = true): Chrono {
     chrono = loader(monthFirst).clone();
     // chrono's forward-leaning step compares a host-clock reference with true instants; ours
     // (in when.ts) works in the zone.
-    chrono.refiners = chrono.refiners.filter((r) => r.constructor.name !== 'ForwardDateRefiner');
+    // Its range refiners join two times into one range ("domani a mezzogiorno" as "from
+    // tomorrow to noon" in Italian): a range is refused anyway, and two parts are joined in
+    // when.ts, where "a", "to" or "-" between two times is a conflict, not a range.
+    chrono.refiners = chrono.refiners.filter(
+      (r) =>
+        r.constructor.name !== 'ForwardDateRefiner' && !/MergeDateRange/.test(r.constructor.name),
+    );
     if (isTexterLanguage(language)) extend(chrono, language);
     built.set(key, chrono);
   }
@@ -129,6 +135,8 @@ function ordinalParsers(language: Language, words: LanguageWords): Parser[] {
 
 const CLOCK_UNIT = /^(?:h|uhr|uur|u|o'?clock)$/iu;
 const MERIDIEM = '(am|pm|a\\.m\\.|p\\.m\\.)';
+/** German "am" is "on" ("um 21:30 am Freitag"), never a.m. */
+const MERIDIEM_DE = '(pm|a\\.m\\.|p\\.m\\.)';
 
 function timeParsers(language: Language, words: LanguageWords): Parser[] {
   if (language === 'ja') {
@@ -150,7 +158,7 @@ function timeParsers(language: Language, words: LanguageWords): Parser[] {
   const before = words.timeBefore === '' ? '' : `(?:(${words.timeBefore})\\s*)?`;
   const after = words.timeAfter === '' ? '' : `(?:\\s*(${words.timeAfter}))?`;
   const pattern = new RegExp(
-    `${B}${before}(\\d{1,2})(?:([:h.])(\\d{2}))?(?:\\s*${MERIDIEM})?${after}${E}` +
+    `${B}${before}(\\d{1,2})(?:([:h.])(\\d{2}))?(?:\\s*${language === 'de' ? MERIDIEM_DE : MERIDIEM})?${after}${E}` +
       `(\\s+(?:${periods})${E})?`,
     'iu',
   );

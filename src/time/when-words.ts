@@ -235,7 +235,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     halfHour: 'une\\s+demi-heure|une\\s+demi\\s+heure',
     months: FR_MONTHS,
     words:
-      "aujourd'hui|demain|soir|matin|midi|minuit|nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaines?|mois|années?|heures?|minutes?|jours|demie|quart",
+      "aujourd'hui|demain|soir|matin|midi|minuit|nuit|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|semaines?|mois|années?|heures?|minutes?|jours|demie|quart",
   },
   de: {
     relativeDays: [
@@ -276,7 +276,8 @@ export const WORDS: Record<Language, LanguageWords> = {
     ],
     past: 'gestern|vorgestern|letzten|letzte|letztes|vor(?=\\s+(?:\\d+|einer|einem|zwei|drei)\\s+(?:stunden?|minuten?|tagen?|wochen?|monaten?))|vergangenen|vorigen',
     vague: 'später|spaeter|bald|demnächst|irgendwann|gleich|nachher|vor|(?<!viertel\\s)nach|bis',
-    recurring: 'jeden|jede|jeder|täglich|wöchentlich|monatlich|immer',
+    recurring:
+      'jeden|jede|jeder|täglich|wöchentlich|monatlich|immer|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags',
     halfHour: 'einer\\s+halben\\s+stunde',
     months: DE_MONTHS,
     words:
@@ -317,8 +318,8 @@ export const WORDS: Record<Language, LanguageWords> = {
     ],
     past: 'ontem|anteontem|passada|passado|atrás|atras|há(?=\\s+\\d)|ha(?=\\s+\\d)|anterior',
     vague:
-      'mais\\s+tarde|logo|em\\s+breve|depois(?!\\s+de\\s+amanh)|daqui\\s+a\\s+pouco|algum\\s+dia|antes|até|ate',
-    recurring: 'toda|todo|todas|todos|cada|diariamente|semanalmente',
+      'mais\\s+tarde|logo|em\\s+breve|depois(?!\\s+de\\s+amanh)|daqui\\s+a\\s+pouco|algum\\s+dia|antes|até',
+    recurring: 'cada|diariamente|semanalmente',
     halfHour: 'meia\\s+hora',
     months: PT_MONTHS,
     words:
@@ -365,7 +366,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     ],
     past: 'ieri|l’altro\\s+ieri|scorso|scorsa|fa|passato|passata',
     vague:
-      'più\\s+tardi|piu\\s+tardi|presto|dopo|fra\\s+poco|tra\\s+poco|prima\\s+o\\s+poi|prima|fino',
+      'più\\s+tardi|piu\\s+tardi|presto|dopo|fra\\s+poco|tra\\s+poco|prima\\s+o\\s+poi|prima\\s+(?:delle|della|del|di)|fino',
     recurring: 'ogni|tutti\\s+i|tutte\\s+le|quotidianamente|settimanalmente',
     halfHour: "mezz'ora|mezz’ora|mezza\\s+ora",
     months: IT_MONTHS,
@@ -409,7 +410,7 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['weken|week', { days: 7 }],
     ],
     past: 'gisteren|eergisteren|vorige|afgelopen|geleden|vorig',
-    vague: 'straks|binnenkort|later|zo\\s+snel\\s+mogelijk|ooit|zometeen|(?<!kwart\\s)voor|na|tot',
+    vague: 'straks|binnenkort|later|zo\\s+snel\\s+mogelijk|ooit|zometeen|(?<!kwart\\s)voor|tot',
     recurring: 'elke|iedere|elk|dagelijks|wekelijks',
     halfHour: 'een\\s+half\\s+uur|een\\s+halfuur|half\\s+uur',
     months: NL_MONTHS,
@@ -503,20 +504,6 @@ export function timeWordPattern(): RegExp {
   );
 }
 
-/** Words that make a phrase past, in any of the eight languages. */
-export const pastPattern = (language: Language) =>
-  new RegExp(
-    language === 'ja' ? `(?:${WORDS.ja.past})` : `${B}(?:${WORDS[language].past})${E}`,
-    'iu',
-  );
-
-/** Vague words, in any of the eight languages ("later" unless "3 hours later"). */
-export const vaguePattern = () =>
-  new RegExp(
-    `(?<!\\d\\s*[${LETTER}]+\\s+)${B}(?:${union((w) => w.vague)})${E}|${WORDS.ja.vague}`,
-    'iu',
-  );
-
 /** The words that name a time in `language` alone or in a few: days, months, parts of the day. */
 export function strongSource(language: Language): string {
   const w = WORDS[language];
@@ -535,9 +522,38 @@ export function weakSource(language: Language): string {
     .join('|');
 }
 
-/** Words asking for more than one time, in any of the eight languages. */
-export const recurringPattern = () =>
-  new RegExp(`${B}(?:${union((w) => w.recurring)})${E}|${WORDS.ja.recurring}`, 'iu');
-
 /** A span word just before a reading that starts with a number: "in" before "2h" (02:00). */
 export const spanWordBefore = () => new RegExp(`${B}(?:${union((w) => w.spanBefore)})\\s*$`, 'iu');
+
+/** The words that refuse a phrase before it is read, in one language (or in all eight). */
+export function refusalPatterns(language: Language | null): {
+  past: RegExp;
+  vague: RegExp;
+  recurring: RegExp;
+} {
+  const one = (pick: (w: LanguageWords) => string) => {
+    if (language === 'ja') return new RegExp(`(?:${pick(WORDS.ja)})`, 'u');
+    const latin = language === null ? union(pick) : pick(WORDS[language]);
+    const ja = language === null ? `|${pick(WORDS.ja)}` : '';
+    return new RegExp(`${B}(?:${latin})${E}${ja}`, 'iu');
+  };
+  return {
+    past: one((w) => w.past),
+    vague: one((w) => w.vague),
+    recurring: one((w) => w.recurring),
+  };
+}
+
+/**
+ * Refusing words that are plain words in another of the eight languages: they refuse a reading
+ * in their own language only (Dutch "na", after, is Portuguese "na", on the; Portuguese "ate",
+ * until, is English "ate"; "todo", every, is Spanish "todo", all).
+ */
+export const LOCAL_REFUSALS: Partial<Record<Language, [string, 'past' | 'vague' | 'recurring'][]>> =
+  {
+    nl: [['na', 'vague']],
+    pt: [
+      ['ate', 'vague'],
+      ['toda|todo|todas|todos', 'recurring'],
+    ],
+  };

@@ -17,18 +17,19 @@ import { instantsOf, isRealDate, type WallTime, wallAtOffset, wallTimeAt } from 
 import { chronoFor, hasChronoLanguage, WHEN_TAG } from './when-chrono';
 import { MAX_WHEN_LENGTH, refuseWhen, type WhenRefusal } from './when-refusals';
 import {
+  B,
+  E,
   isTexterLanguage,
   type Language,
   LETTER,
+  LOCAL_REFUSALS,
   PERIOD_HOUR,
   type Period,
-  pastPattern,
-  recurringPattern,
+  refusalPatterns,
   spanWordBefore,
   strongSource,
   TEXTER_LANGUAGES,
   timeWordPattern,
-  vaguePattern,
   weakSource,
 } from './when-words';
 
@@ -209,19 +210,32 @@ function languagesFor(hits: Hits): Language[] {
 }
 
 // Built once per process, on first use (no chrono needed).
-let patterns:
-  | { timeWord: RegExp; past: RegExp[]; vague: RegExp; recurring: RegExp; spanBefore: RegExp }
-  | undefined;
+let patterns: { timeWord: RegExp; spanBefore: RegExp } | undefined;
 const getPatterns = () => {
-  patterns ??= {
-    timeWord: timeWordPattern(),
-    past: TEXTER_LANGUAGES.map(pastPattern),
-    vague: vaguePattern(),
-    recurring: recurringPattern(),
-    spanBefore: spanWordBefore(),
-  };
+  patterns ??= { timeWord: timeWordPattern(), spanBefore: spanWordBefore() };
   return patterns;
 };
+
+let everyLanguage: ReturnType<typeof refusalPatterns> | undefined;
+const localRefusals = new Map<string, [RegExp, WhenRefusal][]>();
+
+/**
+ * Past, vague or recurring by its words: those of every language (a reading in Portuguese must
+ * not make "más tarde" a time at 15:00), then those that refuse in `language` only.
+ */
+function wordRefusal(language: string, text: string): WhenRefusal | null {
+  everyLanguage ??= refusalPatterns(null);
+  if (everyLanguage.past.test(text)) return 'past';
+  if (everyLanguage.vague.test(text)) return 'vague';
+  if (everyLanguage.recurring.test(text)) return 'recurring';
+  let local = localRefusals.get(language);
+  if (local === undefined) {
+    const own = isTexterLanguage(language) ? (LOCAL_REFUSALS[language] ?? []) : [];
+    local = own.map(([source, reason]) => [new RegExp(`${B}(?:${source})${E}`, 'iu'), reason]);
+    localRefusals.set(language, local);
+  }
+  return local.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing: text -> plan, in no zone
@@ -374,7 +388,7 @@ const isRefusal = (x: object): x is Refusal => 'refused' in x;
 
 /** Words that may stand between the parts of one time: "tomorrow at 8 in the evening". */
 const CONNECTOR =
-  /^(?:[\s,、]|の|に|at|on|the|à|a|le|el|la|las|um|am|om|alle|às|as|ás|de|del|den|der|en|op|il|y|e|et|und|and|no|dia|ce|cette|this)*$/iu;
+  /^(?:[\s,、]|の|に|at|on|the|à|a|al|ao|le|el|la|las|um|am|om|alle|às|as|ás|de|del|den|der|en|em|op|il|y|e|et|und|and|no|na|dia|ce|cette|this)*$/iu;
 
 /** Two numbers of at most 12 as a date ("3/4", "04.03."): which is the day? */
 function hasAmbiguousNumericDate(text: string): boolean {
@@ -523,7 +537,8 @@ function parseIn(
   const leftover = `${text.slice(0, whole.index)} ${text.slice(whole.end)}`;
   // "in 2h" read as 02:00: the span word before the number was left out.
   const before = text.slice(0, whole.index);
-  if (/^\d/u.test(text.slice(whole.index)) && getPatterns().spanBefore.test(before))
+  const clockOnly = whole.date === undefined && whole.time !== undefined;
+  if (clockOnly && /^\d/u.test(text.slice(whole.index)) && getPatterns().spanBefore.test(before))
     return refusal('leftover-time-word');
   if (getPatterns().timeWord.test(leftover)) return refusal('leftover-time-word');
   const plan = planOf(whole);
@@ -556,10 +571,13 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
     locale !== null && isTexterLanguage(locale.language) ? locale.language : guessLanguage(hits);
   if (trimmed.length > MAX_WHEN_LENGTH) return refuseWhen('too-long', texter);
   if (trimmed === '') return refuseWhen('unreadable', texter);
-  const { past, vague } = getPatterns();
-  if (past.some((p) => p.test(trimmed))) return refuseWhen('past', texter);
-  if (vague.test(trimmed)) return refuseWhen('vague', texter);
-  if (getPatterns().recurring.test(trimmed)) return refuseWhen('recurring', texter);
+  // Every language's refusing words, whatever languages the text is then read in.
+  const refusedByWords = wordRefusal('', trimmed);
+  if (refusedByWords !== null) return refuseWhen(refusedByWords, texter);
+  if (locale !== null) {
+    const refused = wordRefusal(locale.language, trimmed);
+    if (refused !== null) return refuseWhen(refused, texter);
+  }
   // "3/4" without a locale: March 4 or April 3?
   if (locale === null && hasAmbiguousNumericDate(trimmed)) return refuseWhen('ambiguous', texter);
   if (locale === null && mixesLanguages(hits)) return refuseWhen('leftover-time-word', texter);
@@ -571,13 +589,25 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
   const readings: WhenParse[] = [];
   const refusals: WhenRefusal[] = [];
   for (const { language, monthFirst } of tries) {
+    const refused = locale === null ? wordRefusal(language, trimmed) : null;
+    if (refused !== null) {
+      refusals.push(refused);
+      continue;
+    }
     const reading = parseIn(trimmed, language, monthFirst, options.now, options.zone);
     if (isRefusal(reading)) refusals.push(reading.refused);
     else readings.push(reading);
   }
   const [first] = readings;
   if (first === undefined) {
-    const order: WhenRefusal[] = ['past', 'ambiguous', 'leftover-time-word', 'unreadable'];
+    const order: WhenRefusal[] = [
+      'past',
+      'vague',
+      'recurring',
+      'ambiguous',
+      'leftover-time-word',
+      'unreadable',
+    ];
     const reason = order.find((r) => refusals.includes(r)) ?? 'unreadable';
     return refuseWhen(reason, texter);
   }
