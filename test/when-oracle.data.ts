@@ -75,6 +75,25 @@ export type OracleRow = [ClockName, string, string];
 // biome-ignore format: one phrase per line reads as a table
 export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
   en: [
+    ['nyA', 'remind me tomorrow at 9am, she is back on Friday', 'refused:leftover-time-word'],
+    ['nyA', 'call the dentist at 3pm about the appointment', '2027-03-13 15:00'],
+    ['nyA', 'remind me at 9am to take 2 pills', '2027-03-14 09:00'],
+    ['nyA', 'remind me at 9am to buy 12 eggs', '2027-03-14 09:00'],
+    ['nyA', 'text John at 6pm, room 12', '2027-03-13 18:00'],
+    ['nyA', 'at 6pm call 555 1234', '2027-03-13 18:00'],
+    ['nyA', 'tomorrow at 9am (not 10am)', 'refused:leftover-time-word'],
+    ['nyA', 'tomorrow at 9am in New York', '2027-03-14 09:00'],
+    ['nyA', 'at 9am on Monday the 15th', '2027-03-15 09:00'],
+    ['nyA', 'Monday the 16th', 'refused:ambiguous'],
+    ['nyA', 'at 7:45', '2027-03-14 07:45'],
+    ['nyA', 'at 07:45pm', '2027-03-13 19:45'],
+    ['nyA', 'at 13', '2027-03-13 13:00'],
+    ['nyA', 'at 25', 'refused:unreadable'],
+    ['nyA', 'in 0 minutes', 'now'],
+    ['nyA', 'in 36 days', '2027-04-18 10:30'],
+    ['nyA', 'in 100 hours', '2027-03-17 15:30'],
+    ['nyA', 'in 24 hours', '2027-03-14 11:30'],
+    ['nyA', 'in 1 day', '2027-03-14 10:30'],
     ['nyA', 'before 5pm', 'refused:vague'],
     ['nyA', 'after 5pm', 'refused:vague'],
     ['nyA', 'around 5pm', '2027-03-13 17:00'],
@@ -231,6 +250,11 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
     ['sydB', 'tonight', 'refused:past'],
   ],
   es: [
+    ['nyA', 'recuérdame a las 9 que tengo 2 citas', '2027-03-14 09:00'],
+    ['nyA', 'mañana a las 9, no el lunes', 'refused:ambiguous'],
+    ['nyA', 'a las 12 de la noche', 'refused:ambiguous'],
+    ['nyA', 'a la 1 de la tarde', '2027-03-13 13:00'],
+    ['nyA', 'el lunes 15 a las 9', '2027-03-15 09:00'],
     ['nyA', 'todos los lunes a las 9', 'refused:recurring'],
     ['nyA', 'antes de las 5', 'refused:vague'],
     ['nyA', 'después de las 5', 'refused:vague'],
@@ -293,6 +317,11 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
     ['sydA', 'a las 11 de la noche', '2027-04-03 23:00'],
   ],
   fr: [
+    ['parW', 'demain 9h', '2027-03-11 09:00'],
+    ['parW', 'demain vers 9h', '2027-03-11 09:00'],
+    ['parW', 'rdv demain à 14h avec le 06 12 34 56 78', '2027-03-11 14:00'],
+    ['parW', 'à 0h30', '2027-03-11 00:30'],
+    ['parW', 'jeudi 11 à 9h', '2027-03-11 09:00'],
     ['parW', 'tous les lundis à 9h', 'refused:recurring'],
     ['parW', 'avant 17h', 'refused:vague'],
     ['parW', 'après 17h', 'refused:vague'],
@@ -355,6 +384,10 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
     ['parA', 'dans 2 heures', '2027-03-28 03:10'],
   ],
   de: [
+    ['berW', 'morgen 9 Uhr', '2027-03-11 09:00'],
+    ['berW', 'morgen gegen 9', '2027-03-11 09:00'],
+    ['berW', 'am Donnerstag, 11. März, 9 Uhr', '2027-03-11 09:00'],
+    ['berW', 'um 0:30', '2027-03-11 00:30'],
     ['berW', 'jeden Montag um 9', 'refused:recurring'],
     ['berW', 'vor 17 Uhr', 'refused:vague'],
     ['berW', 'nach 17 Uhr', 'refused:vague'],
@@ -408,6 +441,9 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
     ['berA', 'heute Abend', '2027-03-28 19:00'],
   ],
   pt: [
+    ['lisW', 'amanhã 9h', '2027-03-11 09:00'],
+    ['lisW', 'quinta-feira, 11 de março, às 9h', '2027-03-11 09:00'],
+    ['lisW', 'às 0h30', '2027-03-11 00:30'],
     ['lisW', 'toda segunda às 9h', 'refused:recurring'],
     ['lisW', 'antes das 17h', 'refused:vague'],
     ['lisW', 'depois das 17h', 'refused:vague'],
@@ -456,6 +492,9 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
     ['lisB', 'às 1h30', '2027-03-28 02:30'],
   ],
   it: [
+    ['romW', 'domani ore 9', '2027-03-11 09:00'],
+    ['romW', 'domani alle ore 9', '2027-03-11 09:00'],
+    ['romW', 'giovedì 11 marzo alle 9', '2027-03-11 09:00'],
     ['romW', 'ogni lunedì alle 9', 'refused:recurring'],
     ['romW', 'prima delle 17', 'refused:vague'],
     ['romW', 'dopo le 17', 'refused:vague'],
@@ -501,6 +540,9 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
     ['romB', 'stasera', 'refused:past'],
   ],
   nl: [
+    ['amsW', 'morgen 9 uur', '2027-03-11 09:00'],
+    ['amsW', 'donderdag 11 maart om 9 uur', '2027-03-11 09:00'],
+    ['amsW', 'om 0:30', '2027-03-11 00:30'],
     ['amsW', 'elke maandag om 9 uur', 'refused:recurring'],
     ['amsW', 'voor 17 uur', 'refused:vague'],
     ['amsW', 'na 17 uur', 'refused:vague'],
@@ -546,6 +588,10 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
     ['amsB', 'vanavond', 'refused:past'],
   ],
   ja: [
+    ['tokW', '明日午前9時', '2027-03-11 09:00'],
+    ['tokW', '明日の午前0時', '2027-03-11 00:00'],
+    ['tokW', '3月11日の9時', '2027-03-11 09:00'],
+    ['tokW', '木曜日の9時', '2027-03-11 09:00'],
     ['tokW', '毎週月曜日の9時', 'refused:recurring'],
     ['tokW', '17時まで', 'refused:vague'],
     ['tokW', '17時以降', 'refused:vague'],
@@ -597,7 +643,6 @@ export const ORACLE: Record<OracleLanguage, OracleRow[]> = {
  * miss, listed so that a new one (or one fixed) shows.
  */
 export const KNOWN_MISSES: string[] = [
-  'le mardi 16 à 10h', // chrono's French reads "mardi 16" as Tuesday 16:00, beside "à 10h"
   'zaterdagochtend', // one word for "Saturday morning": not read
   '来週の月曜日', // "next week's Monday": 来週 is not read
   'the 15th of next month', // "next month" with a day is not read
@@ -607,4 +652,6 @@ export const KNOWN_MISSES: string[] = [
   'verso le 17', // French reads "le 17" as the 17th: languages disagree
   '2pm-3pm tomorrow', // refused, as leftover rather than ambiguous
   'the 31st of April', // refused, as leftover rather than unreadable
+  'rdv demain à 14h avec le 06 12 34 56 78', // "le 06" of a phone number looks like a day
+  'am Donnerstag, 11. März, 9 Uhr', // chrono reads "Donnerstag, 11" as 11:00 before "März"
 ];

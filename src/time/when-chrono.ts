@@ -224,6 +224,35 @@ function fractionParsers(language: Language, words: LanguageWords): Parser[] {
   );
 }
 
+/**
+ * A weekday and a bare number: "jeudi 11", "Donnerstag, 11." are Thursday the 11th (chrono
+ * reads 11:00), which must be a Thursday; English "Thursday 11" may be 11:00 as well, and is
+ * marked and refused in when.ts. Not before a month name (chrono reads "jeudi 11 mars") nor a
+ * clock word ("Donnerstag 11 Uhr").
+ */
+function weekdayNumberParsers(language: Language, words: LanguageWords): Parser[] {
+  const clock = ['h', 'uhr', 'uur', 'u', 'heures?', 'horas?', 'ore', "o'?clock", 'am', 'pm'];
+  const notAfter = `(?![0-9:])(?!\\s*(?:[:h]\\d|(?:${clock.join('|')})${E}|a\\.m|p\\.m))(?!\\.?\\s*(?:de\\s+)?(?:${words.months}))`;
+  return words.weekdays.map((names, weekday) =>
+    parser(
+      new RegExp(`${B}(?:${names}),?\\s+(\\d{1,2})\\.?${notAfter}`, 'iu'),
+      (context, match) => {
+        const day = Number(match[1]);
+        if (!(day >= 1 && day <= 31)) return null;
+        const components = context.createParsingComponents({});
+        if (language === 'en') {
+          components.addTag(tag('ambiguous', 'weekday-number'));
+          return components;
+        }
+        components.assign('day', day);
+        components.assign('weekday', weekday);
+        components.addTag(tag('ordinal', day));
+        return components;
+      },
+    ),
+  );
+}
+
 function clockWordParsers(language: Language, words: LanguageWords): Parser[] {
   return words.clockWords.map(([source, hour]) =>
     parser(new RegExp(bounded(language, source), 'iu'), (context) => {
@@ -305,6 +334,7 @@ function extend(chrono: Chrono, language: Language): void {
     ...ordinalParsers(language, words),
     ...timeParsers(language, words),
     ...fractionParsers(language, words),
+    ...weekdayNumberParsers(language, words),
     ...clockWordParsers(language, words),
     ...spanParsers(language, words),
   );
@@ -318,6 +348,7 @@ export const WHEN_TAG = {
   ordinal: 'when/ordinal/',
   exact: 'when/exact/',
   days: 'when/days/',
+  ambiguous: 'when/ambiguous/',
 } as const;
 
 export type { Period };

@@ -53,6 +53,8 @@ export interface LanguageWords {
   recurring: string;
   /** Half an hour, after a span word: "in half an hour", "en media hora". */
   halfHour: string;
+  /** Weekday names, Sunday first: "jeudi 11" is Thursday the 11th (chrono reads 11:00). */
+  weekdays: string[];
   /** Full month names (an ordinal before one is a date chrono reads itself). */
   months: string;
   /** Every other word that names a time: weekdays, units, "today"... (leftover check). */
@@ -134,6 +136,15 @@ export const WORDS: Record<Language, LanguageWords> = {
       'soon|later|asap|sometime|someday|whenever|eventually|in\\s+a\\s+(?:bit|while)|shortly|before|(?<!day\\s)after|until|till|no\\s+later\\s+than',
     recurring: 'every|each|daily|weekly|monthly|everyday|weekdays',
     halfHour: 'half\\s+an\\s+hour',
+    weekdays: [
+      'sunday|sun',
+      'monday|mon',
+      'tuesday|tue|tues',
+      'wednesday|wed',
+      'thursday|thu|thur|thurs',
+      'friday|fri',
+      'saturday|sat',
+    ],
     months: EN_MONTHS,
     words:
       'today|tomorrow|tonight|yesterday|morning|afternoon|evening|night|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|fri|weekend|week|weeks|month|months|year|hours?|minutes?|mins?|days|half|quarter',
@@ -182,6 +193,15 @@ export const WORDS: Record<Language, LanguageWords> = {
       'más\\s+tarde|mas\\s+tarde|pronto|luego|después|despues|algún\\s+día|cuanto\\s+antes|antes|hasta',
     recurring: 'todos\\s+los|todas\\s+las|cada|diario|diariamente|semanalmente',
     halfHour: 'media\\s+hora',
+    weekdays: [
+      'domingo',
+      'lunes',
+      'martes',
+      'miércoles|miercoles',
+      'jueves',
+      'viernes',
+      'sábado|sabado',
+    ],
     months: ES_MONTHS,
     words:
       'hoy|mañana|manana|noche|tarde|mediodía|mediodia|medianoche|madrugada|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|semanas?|mes|meses|años?|horas?|minutos?|días|dias|media|cuarto|menos',
@@ -233,6 +253,7 @@ export const WORDS: Record<Language, LanguageWords> = {
       "bientôt|bientot|plus\\s+tard|tout\\s+à\\s+l’heure|tout\\s+à\\s+l'heure|un\\s+de\\s+ces\\s+jours|dès\\s+que\\s+possible|avant|après(?![-\\s]?(?:demain|midi))|jusqu",
     recurring: 'tous\\s+les|toutes\\s+les|chaque|quotidien|quotidiennement',
     halfHour: 'une\\s+demi-heure|une\\s+demi\\s+heure',
+    weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
     months: FR_MONTHS,
     words:
       "aujourd'hui|demain|soir|matin|midi|minuit|nuit|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|semaines?|mois|années?|heures?|minutes?|jours|demie|quart",
@@ -279,6 +300,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     recurring:
       'jeden|jede|jeder|täglich|wöchentlich|monatlich|immer|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags',
     halfHour: 'einer\\s+halben\\s+stunde',
+    weekdays: ['sonntag', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag'],
     months: DE_MONTHS,
     words:
       'heute|morgen|übermorgen|abend|abends|nacht|mittag|mitternacht|vormittag|nachmittag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochen?|monat|monate|jahr|jahre|stunden?|minuten?|tagen?|uhr|halb|viertel|dreiviertel',
@@ -321,6 +343,15 @@ export const WORDS: Record<Language, LanguageWords> = {
       'mais\\s+tarde|logo|em\\s+breve|depois(?!\\s+de\\s+amanh)|daqui\\s+a\\s+pouco|algum\\s+dia|antes|até',
     recurring: 'cada|diariamente|semanalmente',
     halfHour: 'meia\\s+hora',
+    weekdays: [
+      'domingo',
+      'segunda(?:-feira)?',
+      'terça(?:-feira)?|terca(?:-feira)?',
+      'quarta(?:-feira)?',
+      'quinta(?:-feira)?',
+      'sexta(?:-feira)?',
+      'sábado|sabado',
+    ],
     months: PT_MONTHS,
     words:
       'hoje|amanhã|amanha|noite|tarde|manhã|manha|meio-dia|meia-noite|segunda|terça|terca|quarta|quinta|sexta|sábado|sabado|domingo|semanas?|mês|mes|meses|anos?|horas?|minutos?|dias|meia|quarto',
@@ -345,7 +376,7 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['sera', 'evening'],
     ],
     ordinals: ["(?:il\\s+|l'|l’)(\\d{1,2})"],
-    timeBefore: "alle|all'|all’|verso\\s+le|per\\s+le",
+    timeBefore: "alle\\s+ore|alle|all'|all’|verso\\s+le|per\\s+le|ore",
     timeAfter: '',
     fractions: [
       ['(\\d{1,2})\\s+e\\s+mezz[ao]', 30],
@@ -369,6 +400,15 @@ export const WORDS: Record<Language, LanguageWords> = {
       'più\\s+tardi|piu\\s+tardi|presto|dopo|fra\\s+poco|tra\\s+poco|prima\\s+o\\s+poi|prima\\s+(?:delle|della|del|di)|fino',
     recurring: 'ogni|tutti\\s+i|tutte\\s+le|quotidianamente|settimanalmente',
     halfHour: "mezz'ora|mezz’ora|mezza\\s+ora",
+    weekdays: [
+      'domenica',
+      'lunedì|lunedi',
+      'martedì|martedi',
+      'mercoledì|mercoledi',
+      'giovedì|giovedi',
+      'venerdì|venerdi',
+      'sabato',
+    ],
     months: IT_MONTHS,
     words:
       'oggi|domani|dopodomani|stasera|stanotte|sera|notte|mattina|pomeriggio|mezzogiorno|mezzanotte|lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica|settimane?|mesi?|anni?|ore|ora|minuti?|giorni|mezza|mezzo|quarto',
@@ -413,6 +453,7 @@ export const WORDS: Record<Language, LanguageWords> = {
     vague: 'straks|binnenkort|later|zo\\s+snel\\s+mogelijk|ooit|zometeen|(?<!kwart\\s)voor|tot',
     recurring: 'elke|iedere|elk|dagelijks|wekelijks',
     halfHour: 'een\\s+half\\s+uur|een\\s+halfuur|half\\s+uur',
+    weekdays: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
     months: NL_MONTHS,
     words:
       'vandaag|morgen|overmorgen|vanavond|vannacht|avond|nacht|ochtend|middag|middernacht|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|weken|week|maand|maanden|jaar|uur|minuten?|dagen|half|kwart',
@@ -447,10 +488,11 @@ export const WORDS: Record<Language, LanguageWords> = {
       ['日後', { days: 1 }],
       ['週間後', { days: 7 }],
     ],
-    past: '昨日|きのう|一昨日|おととい|前(?!に)|先週|先月|去年|昨夜|昨晩',
+    past: '昨日|きのう|一昨日|おととい|(?<!午)前(?!に)|先週|先月|去年|昨夜|昨晩',
     vague: '後で|あとで|後ほど|のちほど|そのうち|すぐ|今度|いつか|まで|以降|以前|過ぎ',
     recurring: '毎週|毎日|毎月|毎朝|毎晩|毎年|毎',
     halfHour: '',
+    weekdays: [],
     months: JA_MONTHS,
     words:
       '今日|明日|明後日|今夜|今晩|夜|朝|昼|夕方|午前|午後|正午|深夜|曜日|月曜|火曜|水曜|木曜|金曜|土曜|日曜|時|分|週間|週|ヶ月|か月|年|半',

@@ -312,6 +312,7 @@ function pieceOf(result: ParsedResult, ref: Date, refWall: WallTime): Piece | Re
   const fields = fieldsOf(start);
   const refDay = utcDay(refWall);
 
+  if (tagValue(tags, WHEN_TAG.ambiguous) !== undefined) return refusal('ambiguous');
   const exact = tagValue(tags, WHEN_TAG.exact);
   if (exact !== undefined) return { ...piece, exactMs: Number(exact) };
   if (tags.has('result/relativeDateAndTime')) {
@@ -534,6 +535,9 @@ function parseIn(
   }
   const whole = combine(pieces);
   if (isRefusal(whole)) return whole;
+  // A bare number against the reading ("quinta 11", "tomorrow 9"): a day or an hour it missed.
+  if (/^[\s,]*\d/u.test(text.slice(whole.end)) || /\d[\s,]*$/u.test(text.slice(0, whole.index)))
+    return refusal('leftover-time-word');
   const leftover = `${text.slice(0, whole.index)} ${text.slice(whole.end)}`;
   // "in 2h" read as 02:00: the span word before the number was left out.
   const before = text.slice(0, whole.index);
