@@ -96,7 +96,7 @@ function englishEntries(): { code: ErrorCode; variant: string }[] {
     const variants = typeof entry === 'object' && entry !== null ? Object.keys(entry) : ['default'];
     for (const variant of variants) entries.push({ code, variant });
   }
-  entries.push({ code: 'INVALID_BODY', variant: 'unreadable' });
+  entries.push({ code: 'INVALID_BODY', variant: 'wrongKind' });
   entries.push({ code: 'CONFLICTING_TO', variant: 'conflict' });
   return entries;
 }

@@ -76,6 +76,11 @@ const SINGLE_ANSWER: JsonSchema = {
       type: 'string',
       description: 'With when: the part of the text read as the time.',
     },
+    language: {
+      type: 'string',
+      enum: ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja'],
+      description: 'With when: the language the words were read in.',
+    },
     adjusted: {
       type: 'string',
       enum: ['quiet-hours', 'quiet-days', 'earliest'],
@@ -123,6 +128,7 @@ const SERIES_ANSWER: JsonSchema = {
     },
     ...ZONE_FIELDS,
     interpreted: { type: 'string' },
+    language: { type: 'string', enum: ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja'] },
     tag: LABEL,
     failed: {
       type: 'array',

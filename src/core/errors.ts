@@ -87,6 +87,8 @@ export interface AppError {
   moreInfo?: string;
   /** Extra fields a flow may branch on, e.g. the status of a message that can't be canceled. */
   status?: string;
+  /** Why, as a fact a catalog of messages can word in any language (`past`, `vague`). */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

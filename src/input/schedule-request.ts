@@ -165,6 +165,8 @@ export function parseScheduleRequest(
     },
     registry: registry.value,
   };
+  // Only a locale the flow gave says which language `when` is in (else every one is tried).
+  if (given.locale !== undefined) request.time.whenLocale = given.locale;
   if (resolved.messagingServiceSid !== undefined)
     request.messagingServiceSid = resolved.messagingServiceSid;
   if (repeat.value !== undefined) request.repeat = repeat.value;

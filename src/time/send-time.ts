@@ -21,7 +21,7 @@ import {
   type WallTime,
   wallTimeAt,
 } from './wall-clock';
-import { readWhen } from './when';
+import { parseWhen, resolveWhen, type WhenParse } from './when';
 
 /** What the flow asked for: exactly one of `minutes`, `delay`, `sendAt`, `at`, `when`. */
 export type SendTimeSpec =
@@ -43,6 +43,8 @@ export interface SendTimeRequest {
   ifTooSoon: IfTooSoon;
   /** The language of `when` and of `sendAtText`. */
   locale: Locale;
+  /** The locale the flow gave, if any: `when` is read in its language only, else in every one. */
+  whenLocale?: Locale;
 }
 
 /** Twilio accepts SendAt from 15 minutes to 35 days ahead; both ends are configurable. */
@@ -65,6 +67,8 @@ export interface SendTime {
   timeZones?: TimeZone[];
   /** With `when`: the part of the text read as the time. */
   interpreted?: string;
+  /** With `when`: the language it was read in (`fr`). */
+  language?: string;
   /** Why the time differs from the one asked for, if it does. */
   adjusted?: 'quiet-hours' | 'quiet-days' | 'earliest';
 }
@@ -81,6 +85,7 @@ export interface RequestedTime {
    */
   wall?: WallTime;
   interpreted?: string;
+  language?: string;
 }
 
 const WEEK = 7 * DAY;
@@ -159,7 +164,13 @@ function tooSoon(requested: number, now: number, window: SchedulingWindow, field
   );
 }
 
-type Reading = { instant: number; interpreted?: string; local: boolean; wall?: WallTime };
+type Reading = {
+  instant: number;
+  interpreted?: string;
+  language?: string;
+  local: boolean;
+  wall?: WallTime;
+};
 
 /** The instant asked for in one zone (or none), before the window and quiet rules. */
 function readIn(
@@ -167,7 +178,7 @@ function readIn(
   zone: TimeZone | undefined,
   now: number,
   earliest: number,
-  locale: Locale,
+  when: WhenParse | undefined,
 ): Result<Reading> {
   switch (spec.kind) {
     case 'minutes':
@@ -217,13 +228,16 @@ function readIn(
       });
     }
     case 'when': {
-      const read = readWhen(spec.text, { now, zone: zone ?? 'UTC', locale });
+      // Read once for every zone (in requestedTime); only the placing is per zone.
+      if (when === undefined) return needsZone('"when"');
+      const read = resolveWhen(when, now, zone ?? 'UTC');
       if (!read.ok) return read;
       // A named day or clock time means nothing without the zone it is read in.
       if (!zone && read.value.wall !== undefined) return needsZone('"when" with a day or a time');
       const reading: Reading = {
         instant: read.value.instant,
         interpreted: read.value.interpreted,
+        language: read.value.language,
         local: read.value.wall !== undefined,
       };
       if (read.value.wall !== undefined) reading.wall = read.value.wall;
@@ -244,9 +258,19 @@ export function requestedTime(
   const { earliest } = schedulingWindow(now, window);
   const zones: (TimeZone | undefined)[] =
     request.zones.length > 0 ? [...request.zones] : [undefined];
+  let when: WhenParse | undefined;
+  if (request.spec.kind === 'when') {
+    const options = { now, zone: zones[0] ?? 'UTC' };
+    const parsed = parseWhen(
+      request.spec.text,
+      request.whenLocale === undefined ? options : { ...options, locale: request.whenLocale },
+    );
+    if (!parsed.ok) return parsed;
+    when = parsed.value;
+  }
   let latest: { reading: Reading; zone: TimeZone | undefined } | undefined;
   for (const zone of zones) {
-    const reading = readIn(request.spec, zone, now, earliest, request.locale);
+    const reading = readIn(request.spec, zone, now, earliest, when);
     if (!reading.ok) return reading;
     if (latest === undefined || reading.value.instant > latest.reading.instant)
       latest = { reading: reading.value, zone };
@@ -261,6 +285,7 @@ export function requestedTime(
     requested.wall = latest.reading.wall;
   }
   if (latest.reading.interpreted !== undefined) requested.interpreted = latest.reading.interpreted;
+  if (latest.reading.language !== undefined) requested.language = latest.reading.language;
   return ok(requested);
 }
 
@@ -330,11 +355,14 @@ export function finalTime(
   const zone = requested.zone;
   if (zone) {
     sendTime.sendAtLocal = formatLocal(instant, zone);
-    sendTime.sendAtText = formatSendAtText(instant, zone, request.locale);
+    // In the texter's language: the locale given, else the one `when` was read in.
+    const locale = request.whenLocale ?? requested.language ?? request.locale;
+    sendTime.sendAtText = formatSendAtText(instant, zone, locale);
     sendTime.timeZone = zone;
   }
   if (request.zones.length > 1) sendTime.timeZones = [...request.zones];
   if (requested.interpreted !== undefined) sendTime.interpreted = requested.interpreted;
+  if (requested.language !== undefined) sendTime.language = requested.language;
   if (adjusted) sendTime.adjusted = adjusted;
   return ok(sendTime);
 }

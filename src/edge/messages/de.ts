@@ -1,6 +1,7 @@
 // German (Sie): what the person who texted is told. Same codes and variants as en.ts; names no
 // parameter, variable or code. Examples stay what the service reads (+1 415 555 0100, 09:30,
 // 90m, America/New_York, the English day names sun and sat).
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -110,11 +111,7 @@ export const DE: MessageTable = {
     },
     INVALID_AT:
       'Leider konnte diese Uhrzeit nicht gelesen werden: Verwenden Sie das 24-Stunden-Format, zum Beispiel 09:30.',
-    INVALID_WHEN: {
-      default: 'Nennen Sie mir einen Tag oder eine Uhrzeit, zum Beispiel „morgen um 9 Uhr“.',
-      partial:
-        'Ich konnte nicht erkennen, welche Zeit Sie meinen. Nennen Sie mir einen Tag und eine Uhrzeit, zum Beispiel „morgen um 9 Uhr“.',
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.de.unreadable, ...WHEN_MESSAGES.de },
     MISSING_TIME_ZONE:
       'Leider ist die Zeitzone für diese Uhrzeit nicht bekannt, daher wurde nichts geplant.',
     INVALID_TIME_ZONE:

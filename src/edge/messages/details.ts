@@ -1,6 +1,7 @@
 // English, for the builder: which parameter or variable, and what to change. Read from an
 // error's facts like the texter's messages (table.ts), in one language: the builder's.
 import type { ErrorCode, Facts } from '../../core/errors';
+import { WHEN_DETAILS, type WhenRefusal } from '../when-messages';
 
 type Detail = string | ((facts: Facts) => string);
 type DetailEntry = Detail | { readonly default: Detail; readonly [variant: string]: Detail };
@@ -9,7 +10,7 @@ const name = (f: Facts) => String(f.field ?? 'the parameter');
 
 /** The shared cases: a value of the wrong kind, and a name that disagrees with its alias. */
 const SHARED: Readonly<Record<string, Detail>> = {
-  unreadable: (f) =>
+  wrongKind: (f) =>
     `"${name(f)}" must be ${f.expected ?? 'a single text value, not a list or an object'}.`,
   conflict: (f) =>
     `"${name(f)}" and its alias "${f.alias}" were both given, with different values: give only one.`,
@@ -46,6 +47,11 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
       'contentVariables only goes with a contentSid: add the template, or leave the variables out.',
   },
   MISSING_CONTENT: 'Give the message in "body", or a "mediaUrl", or a "contentSid".',
+  INVALID_WHEN: (f) => {
+    const reason = String(f.variant) as WhenRefusal;
+    const detail = WHEN_DETAILS[reason] ?? WHEN_DETAILS.unreadable;
+    return f.extra === undefined ? detail : `${detail} ${f.extra}`;
+  },
   MISSING_SEND_TIME: 'Say when to send: give one of minutes, delay, sendAt, at or when.',
   CONFLICTING_SEND_TIME: 'Give only one of minutes, delay, sendAt, at and when.',
   INVALID_MINUTES: (f) => `minutes must be a positive number up to ${f.max}, such as 30 or 90.5.`,

@@ -1,5 +1,6 @@
 // English: what the person who texted is told. Names no parameter, variable or code: a flow may
 // send it as it is. The other languages follow this table's codes and variants.
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -92,11 +93,7 @@ export const EN: MessageTable = {
       noSuchTime: 'Sorry, that time of day does not exist.',
     },
     INVALID_AT: "Sorry, that time of day couldn't be read: use a 24-hour time such as 09:30.",
-    INVALID_WHEN: {
-      default: "Tell me a day or a time, like 'tomorrow at 9am'.",
-      partial:
-        "I couldn't tell which time you meant. Tell me a day and a time, like 'tomorrow at 9am'.",
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.en.unreadable, ...WHEN_MESSAGES.en },
     MISSING_TIME_ZONE: "Sorry, the time zone for that time isn't known, so nothing was scheduled.",
     INVALID_TIME_ZONE: "Sorry, that time zone isn't known: use a name such as America/New_York.",
     UNKNOWN_RECIPIENT_TIME_ZONE:

@@ -1,6 +1,7 @@
 // Spanish (neutral, usted): what the person who texted is told. Same codes and variants as en.ts;
 // names no parameter, variable or code. Examples stay what the service reads (+1 415 555 0100,
 // 09:30, 90m, America/New_York, the English day names sun and sat).
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -110,11 +111,7 @@ export const ES: MessageTable = {
     },
     INVALID_AT:
       'Lo sentimos, no se pudo leer esa hora: use el formato de 24 horas, por ejemplo 09:30.',
-    INVALID_WHEN: {
-      default: 'Indíqueme un día o una hora, por ejemplo "mañana a las 9".',
-      partial:
-        'No entendí a qué hora se refería. Indíqueme un día y una hora, por ejemplo "mañana a las 9".',
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.es.unreadable, ...WHEN_MESSAGES.es },
     MISSING_TIME_ZONE:
       'Lo sentimos, no se conoce la zona horaria de esa hora, así que no se programó nada.',
     INVALID_TIME_ZONE:

@@ -1,6 +1,7 @@
 // French (vous): what the person who texted is told. Same codes and variants as en.ts; names no
 // parameter, variable or code. Examples stay what the service reads (+1 415 555 0100, 09:30,
 // 90m, America/New_York, the English day names sun and sat).
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -106,11 +107,7 @@ export const FR: MessageTable = {
     },
     INVALID_AT:
       'Désolé, impossible de lire cette heure : utilisez le format 24 heures, par exemple 09:30.',
-    INVALID_WHEN: {
-      default: 'Indiquez-moi un jour ou une heure, par exemple « demain à 9h ».',
-      partial:
-        "Je n'ai pas compris de quelle heure il s'agit. Indiquez-moi un jour et une heure, par exemple « demain à 9h ».",
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.fr.unreadable, ...WHEN_MESSAGES.fr },
     MISSING_TIME_ZONE:
       "Désolé, le fuseau horaire de cette heure n'est pas connu, donc rien n'a été programmé.",
     INVALID_TIME_ZONE:

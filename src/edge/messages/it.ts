@@ -1,6 +1,7 @@
 // Italian (Lei): what the person who texted is told. Same codes and variants as en.ts; names no
 // parameter, variable or code. Examples stay what the service reads (+1 415 555 0100, 09:30,
 // 90m, America/New_York, the English day names sun and sat).
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -108,11 +109,7 @@ export const IT: MessageTable = {
     },
     INVALID_AT:
       "Spiacenti, non è stato possibile leggere quell'ora: usi il formato 24 ore, ad esempio 09:30.",
-    INVALID_WHEN: {
-      default: 'Mi indichi un giorno o un orario, ad esempio "domani alle 9".',
-      partial:
-        'Non ho capito a che ora si riferisce. Mi indichi un giorno e un orario, ad esempio "domani alle 9".',
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.it.unreadable, ...WHEN_MESSAGES.it },
     MISSING_TIME_ZONE:
       "Spiacenti, il fuso orario di quell'ora non è noto, quindi non è stato programmato nulla.",
     INVALID_TIME_ZONE: 'Spiacenti, quel fuso orario non è noto: usi un nome come America/New_York.',

@@ -1,6 +1,7 @@
 // Japanese (polite form): what the person who texted is told. Same codes and variants as en.ts;
 // names no parameter, variable or code. Examples stay what the service reads (+1 415 555 0100,
 // 09:30, 90m, America/New_York, the English day names sun and sat).
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const SORRY = '申し訳ありません。';
@@ -93,11 +94,7 @@ export const JA: MessageTable = {
       noSuchTime: `${SORRY}その日にその時刻は存在しません。`,
     },
     INVALID_AT: `${SORRY}その時刻を読み取れませんでした。09:30 のように24時間表記で指定してください。`,
-    INVALID_WHEN: {
-      default: '「明日の9時」のように、日付か時刻を教えてください。',
-      partial:
-        'どの時刻のことか分かりませんでした。「明日の9時」のように、日付と時刻を教えてください。',
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.ja.unreadable, ...WHEN_MESSAGES.ja },
     MISSING_TIME_ZONE: `${SORRY}その時刻のタイムゾーンが分からないため、何も予約されていません。`,
     INVALID_TIME_ZONE: `${SORRY}そのタイムゾーンは認識できません。America/New_York のような名前を使ってください。`,
     UNKNOWN_RECIPIENT_TIME_ZONE: `${SORRY}その番号のタイムゾーンが分からないため、何も予約されていません。`,

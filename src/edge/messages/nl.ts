@@ -1,6 +1,7 @@
 // Dutch (u): what the person who texted is told. Same codes and variants as en.ts; names no
 // parameter, variable or code. Examples stay what the service reads (+1 415 555 0100, 09:30,
 // 90m, America/New_York, the English day names sun and sat).
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -107,11 +108,7 @@ export const NL: MessageTable = {
     },
     INVALID_AT:
       'Sorry, dat tijdstip kon niet worden gelezen: gebruik de 24-uursnotatie, bijvoorbeeld 09:30.',
-    INVALID_WHEN: {
-      default: 'Noem een dag of een tijd, bijvoorbeeld "morgen om 9 uur".',
-      partial:
-        'Ik begreep niet welke tijd u bedoelde. Noem een dag en een tijd, bijvoorbeeld "morgen om 9 uur".',
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.nl.unreadable, ...WHEN_MESSAGES.nl },
     MISSING_TIME_ZONE:
       'Sorry, de tijdzone voor dat tijdstip is niet bekend, dus er is niets ingepland.',
     INVALID_TIME_ZONE:

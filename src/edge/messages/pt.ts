@@ -1,6 +1,7 @@
 // Portuguese (Brazilian usage, você): what the person who texted is told. Same codes and variants
 // as en.ts; names no parameter, variable or code. Examples stay what the service reads
 // (+1 415 555 0100, 09:30, 90m, America/New_York, the English day names sun and sat).
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -105,11 +106,7 @@ export const PT: MessageTable = {
     },
     INVALID_AT:
       'Desculpe, não foi possível ler esse horário: use o formato de 24 horas, por exemplo 09:30.',
-    INVALID_WHEN: {
-      default: 'Diga um dia ou um horário, por exemplo "amanhã às 9".',
-      partial:
-        'Não entendi qual horário você quis dizer. Diga um dia e um horário, por exemplo "amanhã às 9".',
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.pt.unreadable, ...WHEN_MESSAGES.pt },
     MISSING_TIME_ZONE:
       'Desculpe, o fuso horário desse horário não é conhecido, então nada foi agendado.',
     INVALID_TIME_ZONE:

@@ -29,7 +29,7 @@ export interface MessageTable extends LanguageWords {
 }
 
 function textOf(table: MessageTable, code: ErrorCode, variant: unknown): Text {
-  if (variant === 'unreadable' || variant === 'unreadableItem') return table.unreadable;
+  if (variant === 'wrongKind' || variant === 'wrongKindItem') return table.unreadable;
   if (variant === 'conflict') return table.conflicting;
   const entry = table.messages[code];
   if (typeof entry !== 'object') return entry;
