@@ -28,7 +28,7 @@ describe('parseLocale', () => {
         ['INVALID_LOCALE', 'DEFAULT_LOCALE'],
       );
       assert.doesNotMatch(wordsFor(result.error, 'en').message, /DEFAULT_LOCALE|locale|=/);
-      assert.match(result.error.detail ?? '', /DEFAULT_LOCALE/);
+      assert.match(wordsFor(result.error, 'en').detail ?? '', /DEFAULT_LOCALE/);
     });
   }
 });

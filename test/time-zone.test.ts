@@ -84,6 +84,9 @@ describe('parseTimeZone', () => {
     const result = parseTimeZone('Mars/Olympus');
     assert.equal(result.ok, false);
     if (!result.ok)
-      assert.match(result.error.detail ?? '', /"Mars\/Olympus" is not an IANA time zone/);
+      assert.match(
+        wordsFor(result.error, 'en').detail ?? '',
+        /"Mars\/Olympus" is not an IANA time zone/,
+      );
   });
 });

@@ -1,18 +1,12 @@
 // The send time as the recipient reads it, in their language and zone: `sendAtText`
 // (`Thursday, December 3 at 8:00 AM EST`, `jeudi 3 décembre à 08:00 heure de l'Est nord-américain`).
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import type { TimeZone } from './time-zone';
 
 /** A canonical BCP 47 tag this runtime can format dates in: `en-US`, `fr-FR`. */
 export type Locale = string;
 
-const invalidLocale = (field: string) =>
-  fail(
-    'INVALID_LOCALE',
-    'The language must be a tag such as en-US, fr-FR or es-MX.',
-    field,
-    `${field} must be a BCP 47 language tag that the runtime can format dates in, such as en-US, fr-FR or es-MX.`,
-  );
+const invalidLocale = (field: string) => refuse('INVALID_LOCALE', field);
 
 /** Tags already read: ICU takes ~4 µs per tag, and every request with a locale asks. */
 const known = new Map<string, Locale | null>();

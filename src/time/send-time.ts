@@ -3,7 +3,7 @@
 // certain has several candidate zones: a local time is the latest of its candidate instants, and
 // quiet hours and days hold in every one of them (fail closed).
 
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { DAY, MINUTE, SECOND } from '../core/units';
 import { firstAllowedInstant } from './allowed-time';
 import { civilDate, dayNumber } from './civil-date';
@@ -103,65 +103,17 @@ export function schedulingWindow(now: number, window: SchedulingWindow) {
   };
 }
 
-const needsZone = (what: string) =>
-  fail(
-    'MISSING_TIME_ZONE',
-    "Sorry, the time zone for that time isn't known, so nothing was scheduled.",
-    'timeZone',
-    `${what} needs a time zone: give "timeZone" (e.g. America/New_York), or set DEFAULT_TIME_ZONE on the service.`,
-  );
-
-/** "15 minutes", "1 hour", "2 days": a lead time as a person says it. */
-function spanText(minutes: number): string {
-  const [amount, unit] =
-    minutes >= 1440 && minutes % 1440 === 0
-      ? [minutes / 1440, 'day']
-      : minutes >= 60 && minutes % 60 === 0
-        ? [minutes / 60, 'hour']
-        : [minutes, 'minute'];
-  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
-}
-
-/** Bounded: one per zone a service instance meets (a series may ask 100 times). */
-const humanFormats = new Map<TimeZone, Intl.DateTimeFormat>();
-
-/** "5 Jan 2027, 09:00 (America/New_York)": an instant as a person reads it, in `zone`. */
-export function humanTime(instant: number, zone: TimeZone | undefined): string {
-  const name = zone ?? 'UTC';
-  let format = humanFormats.get(name);
-  if (format === undefined) {
-    if (humanFormats.size >= 200) humanFormats.clear();
-    format = new Intl.DateTimeFormat('en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: name,
-    });
-    humanFormats.set(name, format);
-  }
-  return `${format.format(instant)} (${name})`;
-}
-
-const IF_TOO_SOON_HINT =
-  'Pick a later time, or pass ifTooSoon=earliest to move it to the earliest allowed time.';
+/** What needed a zone, for the builder's detail: a local sendAt, at, when, quiet hours… */
+type ZoneNeed = 'localSendAt' | 'at' | 'when' | 'whenWall' | 'sendTime' | 'quietHours';
+const needsZone = (need: ZoneNeed) => refuse('MISSING_TIME_ZONE', 'timeZone', { variant: need });
 
 function tooSoon(requested: number, now: number, window: SchedulingWindow, field: string) {
-  if (requested < now) {
-    return fail(
-      'SEND_AT_TOO_SOON',
-      'Sorry, that time is in the past.',
-      field,
-      `The send time asked for is before now. ${IF_TOO_SOON_HINT}`,
-    );
-  }
+  if (requested < now) return refuse('SEND_AT_TOO_SOON', field, { variant: 'past' });
   const lead = window.minLeadMinutes;
-  return fail(
-    'SEND_AT_TOO_SOON',
-    lead === 0
-      ? "Sorry, that time is too soon: a message can't be scheduled for right now."
-      : `Sorry, that time is too soon: a message can be scheduled from ${spanText(lead)} ahead.`,
-    field,
-    `The send time must be at least ${lead} minutes from now (SCHEDULE_MIN_LEAD_MINUTES; Twilio's minimum is 15). ${IF_TOO_SOON_HINT}`,
-  );
+  return refuse('SEND_AT_TOO_SOON', field, {
+    variant: lead === 0 ? 'now' : 'default',
+    minLead: lead,
+  });
 }
 
 type Reading = {
@@ -203,9 +155,9 @@ function readIn(
     case 'local':
       return zone
         ? ok({ instant: instantOf(spec.wall, zone), local: true, wall: spec.wall })
-        : needsZone('A sendAt without an offset');
+        : needsZone('localSendAt');
     case 'at': {
-      if (!zone) return needsZone('"at"');
+      if (!zone) return needsZone('at');
       const base = wallTimeAt(earliest, zone);
       const time = {
         hour: Math.floor(spec.minuteOfDay / 60),
@@ -229,11 +181,11 @@ function readIn(
     }
     case 'when': {
       // Read once for every zone (in requestedTime); only the placing is per zone.
-      if (when === undefined) return needsZone('"when"');
+      if (when === undefined) return needsZone('when');
       const read = resolveWhen(when, now, zone ?? 'UTC');
       if (!read.ok) return read;
       // A named day or clock time means nothing without the zone it is read in.
-      if (!zone && read.value.wall !== undefined) return needsZone('"when" with a day or a time');
+      if (!zone && read.value.wall !== undefined) return needsZone('whenWall');
       const reading: Reading = {
         instant: read.value.instant,
         interpreted: read.value.interpreted,
@@ -277,7 +229,7 @@ export function requestedTime(
     // An exact instant is the same in every zone: one reading is enough.
     if (!reading.value.local) break;
   }
-  if (latest === undefined) return needsZone('The send time');
+  if (latest === undefined) return needsZone('sendTime');
   const requested: RequestedTime = { instant: latest.reading.instant };
   const shownZone = latest.zone ?? request.zones[0];
   if (shownZone !== undefined) requested.zone = shownZone;
@@ -289,13 +241,7 @@ export function requestedTime(
   return ok(requested);
 }
 
-const noAllowedTime = (field: string) =>
-  fail(
-    'NO_ALLOWED_TIME',
-    "Sorry, there's no time in the coming weeks when a message may be sent.",
-    field,
-    'Quiet hours and quiet days, which must hold in every zone the recipient may be in, leave no allowed time inside the scheduling window. Shorten them, or give an exact timeZone.',
-  );
+const noAllowedTime = (field: string) => refuse('NO_ALLOWED_TIME', field);
 
 /**
  * From a requested instant to the one sent: moved to the earliest allowed time if asked, out of
@@ -319,7 +265,7 @@ export function finalTime(
   }
   if (request.quietHours !== null || request.quietDays !== null) {
     const [first, ...others] = request.zones;
-    if (first === undefined) return needsZone('Quiet hours (from quietHours or QUIET_HOURS)');
+    if (first === undefined) return needsZone('quietHours');
     const zones: [TimeZone, ...TimeZone[]] = [first, ...others];
     const rules = { quietHours: request.quietHours, quietDays: request.quietDays };
     // A quiet day first: the same local time on the next day that is not quiet anywhere.
@@ -383,12 +329,11 @@ function tooLate(
   window: SchedulingWindow,
   field: string,
 ) {
-  return fail(
-    'SEND_AT_TOO_LATE',
-    `Sorry, that is too far ahead: the latest a message can be scheduled for is ${humanTime(latest, zone)}.`,
-    field,
-    `The send time must be at most ${window.maxLeadDays} days from now (SCHEDULE_MAX_LEAD_DAYS; Twilio's maximum is 35).`,
-  );
+  return refuse('SEND_AT_TOO_LATE', field, {
+    latest,
+    zone,
+    maxLeadDays: window.maxLeadDays,
+  });
 }
 
 function sendTimeField(spec: SendTimeSpec): string {

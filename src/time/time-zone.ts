@@ -1,5 +1,5 @@
 // IANA time zone names, validated and canonicalised with the runtime's ICU data.
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 
 export type TimeZone = string;
 
@@ -78,24 +78,12 @@ export function parseTimeZone(raw: string, field = 'timeZone'): Result<TimeZone>
   const nameLike = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(raw);
   const zone = nameLike ? canonicalZone(raw) : null;
   // Echoed back only without digits, so a stray phone number never is.
-  const quoted = nameLike && !/\d/.test(raw) ? `"${raw}"` : 'The value';
-  if (zone === null) {
-    return fail(
-      'INVALID_TIME_ZONE',
-      "Sorry, that time zone isn't known: use a name such as America/New_York.",
-      field,
-      `${quoted === 'The value' ? 'The value is not' : `${quoted} is not`} an IANA time zone name (${field}), such as America/New_York or Europe/London.`,
-    );
-  }
+  const quoted = nameLike && !/\d/.test(raw) ? raw : undefined;
+  if (zone === null) return refuse('INVALID_TIME_ZONE', field, { quoted });
   if (abbreviation(raw, zone)) {
     const instead =
       INSTEAD[raw.toUpperCase()] ?? 'the IANA name of the place, such as America/New_York';
-    return fail(
-      'INVALID_TIME_ZONE',
-      "Sorry, that time zone isn't known: use a name such as America/New_York.",
-      field,
-      `${quoted} (${field}) is an abbreviation, not a place: it is read as one fixed offset or a guessed place (EST is UTC-5 all year, even while New York is on EDT). Use ${instead}.`,
-    );
+    return refuse('INVALID_TIME_ZONE', field, { variant: 'abbreviation', quoted, instead });
   }
   return ok(zone);
 }

@@ -170,6 +170,11 @@ export const DE: MessageTable = {
       endTwice: 'Das Ende der Serie wurde zweimal unterschiedlich angegeben.',
       empty: 'Diese Serie hat kein Datum zwischen Anfang und Ende.',
       tooMany: (f) => `Eine Nachricht kann höchstens ${f.max} Mal wiederholt werden.`,
+      untilTooFar: 'Eine wiederkehrende Nachricht kann höchstens ein Jahr laufen.',
+      countTooLong: 'Eine wiederkehrende Nachricht kann höchstens ein Jahr laufen.',
+      ruleTooLong:
+        'Dieser Rhythmus wird nicht unterstützt: Nachrichten können täglich, werktags, wöchentlich oder monatlich wiederholt werden.',
+      allQuiet: 'Alle Termine dieser Serie fallen auf einen Ruhetag, daher wurde nichts geplant.',
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Diese Bezeichnung kann nicht verwendet werden.',

@@ -1,5 +1,6 @@
 // English: what the person who texted is told. Names no parameter, variable or code: a flow may
 // send it as it is. The other languages follow this table's codes and variants.
+
 import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, spanIn } from './table';
 
@@ -144,6 +145,11 @@ export const EN: MessageTable = {
       endTwice: 'The end of the series was given twice, differently.',
       empty: 'That series has no date between its start and its end.',
       tooMany: (f) => `A message can be repeated at most ${f.max} times.`,
+      untilTooFar: 'A repeating message can run for at most a year.',
+      countTooLong: 'A repeating message can run for at most a year.',
+      ruleTooLong:
+        "That schedule isn't supported: messages can be repeated daily, on weekdays, weekly or monthly.",
+      allQuiet: 'Every date of that series falls on a quiet day, so nothing was scheduled.',
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'That label cannot be used.',

@@ -169,6 +169,12 @@ export const ES: MessageTable = {
       endTwice: 'El final de la serie se indicó dos veces, de forma distinta.',
       empty: 'Esa serie no tiene ninguna fecha entre su inicio y su final.',
       tooMany: (f) => `Un mensaje se puede repetir como máximo ${f.max} veces.`,
+      untilTooFar: 'Un mensaje periódico puede durar como máximo un año.',
+      countTooLong: 'Un mensaje periódico puede durar como máximo un año.',
+      ruleTooLong:
+        'Esa frecuencia no está disponible: los mensajes se pueden repetir a diario, en días laborables, cada semana o cada mes.',
+      allQuiet:
+        'Todas las fechas de esa serie caen en un día sin envíos, así que no se programó nada.',
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Esa etiqueta no se puede usar.',

@@ -168,6 +168,12 @@ export const FR: MessageTable = {
       endTwice: 'La fin de la série a été indiquée deux fois, différemment.',
       empty: "Cette série n'a aucune date entre son début et sa fin.",
       tooMany: (f) => `Un message peut être répété au plus ${f.max} fois.`,
+      untilTooFar: 'Un message récurrent peut durer au plus un an.',
+      countTooLong: 'Un message récurrent peut durer au plus un an.',
+      ruleTooLong:
+        "Ce rythme n'est pas pris en charge : un message peut être répété chaque jour, chaque jour ouvré, chaque semaine ou chaque mois.",
+      allQuiet:
+        "Toutes les dates de cette série tombent un jour sans envoi : rien n'a été programmé.",
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Cette étiquette ne peut pas être utilisée.',

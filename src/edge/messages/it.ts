@@ -169,6 +169,12 @@ export const IT: MessageTable = {
       endTwice: 'La fine della serie è stata indicata due volte, in modo diverso.',
       empty: "Quella serie non ha nessuna data tra l'inizio e la fine.",
       tooMany: (f) => `Un messaggio si può ripetere al massimo ${f.max} volte.`,
+      untilTooFar: 'Un messaggio ricorrente può durare al massimo un anno.',
+      countTooLong: 'Un messaggio ricorrente può durare al massimo un anno.',
+      ruleTooLong:
+        'Quella frequenza non è supportata: i messaggi si possono ripetere ogni giorno, nei giorni feriali, ogni settimana o ogni mese.',
+      allQuiet:
+        'Tutte le date di questa serie cadono in un giorno di silenzio, quindi non è stato programmato nulla.',
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Quella etichetta non si può usare.',

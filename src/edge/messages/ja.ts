@@ -146,6 +146,11 @@ export const JA: MessageTable = {
       endTwice: 'シリーズの終わりが、異なる内容で2回指定されていました。',
       empty: 'そのシリーズには、開始から終了までの間に日付がありません。',
       tooMany: (f) => `メッセージの繰り返しは最大${f.max}回までです。`,
+      untilTooFar: '繰り返しメッセージの期間は最長1年です。',
+      countTooLong: '繰り返しメッセージの期間は最長1年です。',
+      ruleTooLong:
+        'その繰り返し方法には対応していません。毎日、平日、毎週、毎月のいずれかで繰り返せます。',
+      allQuiet: 'そのシリーズの日付はすべて送信しない曜日にあたるため、何も予約されませんでした。',
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'そのラベルは使用できません。',

@@ -168,6 +168,11 @@ export const NL: MessageTable = {
       endTwice: 'Het einde van de reeks is twee keer opgegeven, verschillend.',
       empty: 'Die reeks heeft geen datum tussen het begin en het einde.',
       tooMany: (f) => `Een bericht kan hoogstens ${f.max} keer worden herhaald.`,
+      untilTooFar: 'Een terugkerend bericht kan hoogstens een jaar lopen.',
+      countTooLong: 'Een terugkerend bericht kan hoogstens een jaar lopen.',
+      ruleTooLong:
+        'Dat schema wordt niet ondersteund: berichten kunnen dagelijks, op werkdagen, wekelijks of maandelijks worden herhaald.',
+      allQuiet: 'Alle data van die reeks vallen op een rustdag, dus er is niets ingepland.',
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Dat label kan niet worden gebruikt.',

@@ -164,6 +164,11 @@ export const PT: MessageTable = {
       endTwice: 'O fim da série foi informado duas vezes, de formas diferentes.',
       empty: 'Essa série não tem nenhuma data entre o início e o fim.',
       tooMany: (f) => `Uma mensagem pode se repetir no máximo ${f.max} vezes.`,
+      untilTooFar: 'Uma mensagem recorrente pode durar no máximo um ano.',
+      countTooLong: 'Uma mensagem recorrente pode durar no máximo um ano.',
+      ruleTooLong:
+        'Essa frequência não é aceita: as mensagens podem se repetir todo dia, em dias úteis, toda semana ou todo mês.',
+      allQuiet: 'Todas as datas dessa série caem em um dia sem envios, então nada foi agendado.',
     },
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Esse rótulo não pode ser usado.',
