@@ -116,6 +116,8 @@ function readLocale(locale: string): LocaleReading | null {
   return { language, monthFirst: region === undefined || MONTH_FIRST_REGIONS.has(region) };
 }
 
+/** Without a locale, a text is read in at most this many languages (each loads on first use). */
+const MAX_LANGUAGES = 4;
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 const LATIN = TEXTER_LANGUAGES.filter((l) => l !== 'ja');
 type LanguagePatterns = { strong: RegExp; whole: RegExp; weak: RegExp };
@@ -585,6 +587,11 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
   // "3/4" without a locale: March 4 or April 3?
   if (locale === null && hasAmbiguousNumericDate(trimmed)) return refuseWhen('ambiguous', texter);
   if (locale === null && mixesLanguages(hits)) return refuseWhen('leftover-time-word', texter);
+  // Time words of more than four languages (each a shared word: "april domingo marzo morgen
+  // mai"): no single language is likely, and loading all would cost a fresh instance ~170 ms.
+  if (locale === null && hits.strong.size > MAX_LANGUAGES) {
+    return refuseWhen('ambiguous', texter, 'Its words belong to too many languages: give locale.');
+  }
 
   const tries: LocaleReading[] =
     locale !== null
