@@ -14,7 +14,7 @@ import type { ParsedResult } from 'chrono-node';
 import { ok, type Result } from '../core/errors';
 import type { TimeZone } from './time-zone';
 import { instantsOf, isRealDate, type WallTime, wallAtOffset, wallTimeAt } from './wall-clock';
-import { chronoFor, hasChronoLanguage, WHEN_TAG } from './when-chrono';
+import { CHRONO_LANGUAGES, chronoFor, hasChronoLanguage, WHEN_TAG } from './when-chrono';
 import { MAX_WHEN_LENGTH, refuseWhen, type WhenRefusal } from './when-refusals';
 import {
   B,
@@ -242,9 +242,8 @@ function wordRefusal(language: string, text: string): WhenRefusal | null {
 // ---------------------------------------------------------------------------------------------
 // Parsing: text -> plan, in no zone
 
-type Refusal = { refused: WhenRefusal; detail?: string };
-const refusal = (refused: WhenRefusal, detail?: string): Refusal =>
-  detail === undefined ? { refused } : { refused, detail };
+type Refusal = { refused: WhenRefusal };
+const refusal = (refused: WhenRefusal): Refusal => ({ refused });
 
 /**
  * A Date whose host-local fields are the wall clock `w` (what chrono reads, whatever the host's
@@ -567,7 +566,7 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
         message: "Sorry, I can't read times written in that language yet.",
         field: 'locale',
         detail:
-          'locale must be a BCP 47 tag whose language chrono-node reads: en, es, fr, de, pt, it, nl, ja, ar, fi, id, ru, sv, uk, vi, zh ' +
+          `locale must be a BCP 47 tag whose language chrono-node reads: ${CHRONO_LANGUAGES.join(', ')} ` +
           '(en-US, fr-FR, es-MX...). Or give the time as sendAt or at instead of when.',
       },
     };
