@@ -114,6 +114,8 @@ async function run({ functions }: BenchOptions): Promise<SectionResult[]> {
       'words several languages share ("april", "morgen", "sábado"...)',
       fill('april morgen sábado 9 '),
     ],
+    ['shared words of four languages (the most read): "april mai morgen"', 'april mai morgen'],
+    ['shared words of seven languages (refused: too many)', 'april domingo marzo morgen mai'],
     [
       'words of every language (refused before any loads)',
       fill('mañana demain morgen amanhã domani 明日 tomorrow '),

@@ -14,7 +14,7 @@ import type { ParsedResult } from 'chrono-node';
 import { ok, type Result } from '../core/errors';
 import type { TimeZone } from './time-zone';
 import { instantsOf, isRealDate, type WallTime, wallAtOffset, wallTimeAt } from './wall-clock';
-import { chronoFor, hasChronoLanguage, WHEN_TAG } from './when-chrono';
+import { CHRONO_LANGUAGES, chronoFor, hasChronoLanguage, WHEN_TAG } from './when-chrono';
 import { MAX_WHEN_LENGTH, refuseWhen, type WhenRefusal } from './when-refusals';
 import {
   B,
@@ -116,6 +116,8 @@ function readLocale(locale: string): LocaleReading | null {
   return { language, monthFirst: region === undefined || MONTH_FIRST_REGIONS.has(region) };
 }
 
+/** Without a locale, a text is read in at most this many languages (each loads on first use). */
+const MAX_LANGUAGES = 4;
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 const LATIN = TEXTER_LANGUAGES.filter((l) => l !== 'ja');
 type LanguagePatterns = { strong: RegExp; whole: RegExp; weak: RegExp };
@@ -240,9 +242,8 @@ function wordRefusal(language: string, text: string): WhenRefusal | null {
 // ---------------------------------------------------------------------------------------------
 // Parsing: text -> plan, in no zone
 
-type Refusal = { refused: WhenRefusal; detail?: string };
-const refusal = (refused: WhenRefusal, detail?: string): Refusal =>
-  detail === undefined ? { refused } : { refused, detail };
+type Refusal = { refused: WhenRefusal };
+const refusal = (refused: WhenRefusal): Refusal => ({ refused });
 
 /**
  * A Date whose host-local fields are the wall clock `w` (what chrono reads, whatever the host's
@@ -565,7 +566,7 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
         message: "Sorry, I can't read times written in that language yet.",
         field: 'locale',
         detail:
-          'locale must be a BCP 47 tag whose language chrono-node reads: en, es, fr, de, pt, it, nl, ja, ar, fi, id, ru, sv, uk, vi, zh ' +
+          `locale must be a BCP 47 tag whose language chrono-node reads: ${CHRONO_LANGUAGES.join(', ')} ` +
           '(en-US, fr-FR, es-MX...). Or give the time as sendAt or at instead of when.',
       },
     };
@@ -585,6 +586,11 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
   // "3/4" without a locale: March 4 or April 3?
   if (locale === null && hasAmbiguousNumericDate(trimmed)) return refuseWhen('ambiguous', texter);
   if (locale === null && mixesLanguages(hits)) return refuseWhen('leftover-time-word', texter);
+  // Time words of more than four languages (each a shared word: "april domingo marzo morgen
+  // mai"): no single language is likely, and loading all would cost a fresh instance ~170 ms.
+  if (locale === null && hits.strong.size > MAX_LANGUAGES) {
+    return refuseWhen('ambiguous', texter, 'Its words belong to too many languages: give locale.');
+  }
 
   const tries: LocaleReading[] =
     locale !== null
