@@ -1,5 +1,6 @@
 // The send time as the recipient reads it, in their language and zone: `sendAtText`
 // (`Thursday, December 3 at 8:00 AM EST`, `jeudi 3 décembre à 08:00 heure de l'Est nord-américain`).
+import { BoundedCache } from '../core/bounded-cache';
 import { ok, type Result, refuse } from '../core/errors';
 import type { TimeZone } from './time-zone';
 
@@ -9,7 +10,7 @@ export type Locale = string;
 const invalidLocale = (field: string) => refuse('INVALID_LOCALE', field);
 
 /** Tags already read: ICU takes ~4 µs per tag, and every request with a locale asks. */
-const known = new Map<string, Locale | null>();
+const known = new BoundedCache<string, Locale | null>(1000);
 
 function canonicalLocale(tag: string): Locale | null {
   let canonical: string | undefined;
@@ -29,12 +30,7 @@ function canonicalLocale(tag: string): Locale | null {
 /** `en-us` reads as `en-US`; a tag ICU cannot format dates in is refused, not silently English. */
 export function parseLocale(raw: string, field = 'locale'): Result<Locale> {
   const tag = raw.trim();
-  let locale = known.get(tag);
-  if (locale === undefined) {
-    locale = canonicalLocale(tag);
-    // Bounded: hostile input must not grow this without limit.
-    if (known.size < 1000) known.set(tag, locale);
-  }
+  const locale = known.getOr(tag, canonicalLocale);
   return locale === null ? invalidLocale(field) : ok(locale);
 }
 
@@ -56,20 +52,14 @@ const ZONE_STYLES = ['short', 'longGeneric', 'long'] as const;
 type ZoneStyle = (typeof ZONE_STYLES)[number];
 const OFFSET_ONLY = /^(?:GMT|UTC)[+\-\u2212]\d/;
 
-/** Bounded: a few formatters per locale and zone a service instance actually meets. */
-const MAX_FORMATTERS = 600;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** A few formatters per locale and zone a service instance actually meets. */
+const formatters = new BoundedCache<string, Intl.DateTimeFormat>(600);
 
-function formatter(zone: TimeZone, locale: Locale, style: ZoneStyle): Intl.DateTimeFormat {
-  const key = `${locale} ${zone} ${style}`;
-  let format = formatters.get(key);
-  if (format === undefined) {
-    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
-    format = new Intl.DateTimeFormat(locale, { ...OPTIONS, timeZone: zone, timeZoneName: style });
-    formatters.set(key, format);
-  }
-  return format;
-}
+const formatter = (zone: TimeZone, locale: Locale, style: ZoneStyle): Intl.DateTimeFormat =>
+  formatters.getOr(
+    `${locale} ${zone} ${style}`,
+    () => new Intl.DateTimeFormat(locale, { ...OPTIONS, timeZone: zone, timeZoneName: style }),
+  );
 
 /**
  * Weekday, date, time and the zone's name at that instant (EST or EDT as the date falls), in

@@ -1,28 +1,24 @@
 // IANA time zone names, validated and canonicalised with the runtime's ICU data.
+import { BoundedCache } from '../core/bounded-cache';
 import { ok, type Result, refuse } from '../core/errors';
 
 export type TimeZone = string;
 
-const canonical = new Map<string, TimeZone | null>();
+const canonical = new BoundedCache<string, TimeZone | null>(1000);
 
 /** `America/New_York` for `america/new_york`; null when ICU does not know the zone. */
-function canonicalZone(name: string): TimeZone | null {
-  let zone = canonical.get(name);
-  if (zone === undefined) {
+const canonicalZone = (name: string): TimeZone | null =>
+  canonical.getOr(name, () => {
     try {
       const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions()
         .timeZone;
       // ICU resolves links to its own, often retired, names (Asia/Kolkata to Asia/Calcutta):
       // keep the name given, taking ICU's spelling only when it is the same name.
-      zone = resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+      return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
     } catch {
-      zone = null;
+      return null;
     }
-    // Bounded: hostile input must not grow this cache without limit.
-    if (canonical.size < 1000) canonical.set(name, zone);
-  }
-  return zone;
-}
+  });
 
 /**
  * Abbreviation-style names, which ICU accepts but which do not name a place: in the IANA

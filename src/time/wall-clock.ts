@@ -2,6 +2,7 @@
 // The subpath, not the package index: the index also pulls in TZDate, which patches every
 // Date.prototype method when it loads and would be bundled into every function.
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import { BoundedCache } from '../core/bounded-cache';
 import { DAY, MINUTE } from '../core/units';
 import type { TimeZone } from './time-zone';
 
@@ -17,10 +18,8 @@ export interface WallTime {
 
 /** Zones change offset at most once in days: a span this long holds at most one change. */
 const SPAN = 6 * 60 * MINUTE;
-/** Bounded: a long-lived instance must not grow this without limit. */
-const MAX_REMEMBERED = 10_000;
-const remembered = new Map<TimeZone, Map<number, number>>();
-let rememberedCount = 0;
+/** Offsets by zone and span start. */
+const remembered = new BoundedCache<string, number>(10_000);
 
 const askIcu = (instant: number, zone: TimeZone): number => tzOffset(zone, new Date(instant));
 
@@ -35,23 +34,13 @@ function offsetAt(instant: number, zone: TimeZone): number {
   // A `delay` without a zone counts days in UTC: no need to wake ICU (~20 ms the first time).
   if (zone === 'UTC') return 0;
   const start = Math.floor(instant / SPAN) * SPAN;
-  const known = remembered.get(zone)?.get(start);
+  const key = `${zone} ${start}`;
+  const known = remembered.get(key);
   if (known !== undefined) return known;
   const offset = askIcu(start, zone);
   // Also true for NaN (an unknown zone): never kept.
   if (offset !== askIcu(start + SPAN - 1, zone)) return askIcu(instant, zone);
-  if (rememberedCount >= MAX_REMEMBERED) {
-    remembered.clear();
-    rememberedCount = 0;
-  }
-  let byQuarter = remembered.get(zone);
-  if (byQuarter === undefined) {
-    byQuarter = new Map();
-    remembered.set(zone, byQuarter);
-  }
-  byQuarter.set(start, offset);
-  rememberedCount++;
-  return offset;
+  return remembered.set(key, offset);
 }
 
 /** The wall clock of a fixed UTC offset (minutes) at `instant`, read with UTC getters. */
