@@ -19,8 +19,8 @@ import {
   SERVICE_URL_PREFIX,
   type State,
 } from '../scripts/flow/definition';
+import { ENDPOINT_PARAMETERS } from '../scripts/flow/endpoint-parameters';
 import { invoke, loadFunction, makeContext } from './support/functions';
-import { SPEC_PARAMETERS } from './support/spec';
 
 const ROOT = join(import.meta.dirname, '..');
 const FLOW_FILE = join(ROOT, 'flows/scheduler.json');
@@ -514,7 +514,7 @@ describe('flows/scheduler.json: calls into this project', () => {
 
   it('every parameter passed is one that endpoint accepts', () => {
     for (const state of functions) {
-      const accepted = SPEC_PARAMETERS[endpointOf(state)];
+      const accepted = ENDPOINT_PARAMETERS[endpointOf(state)];
       assert.ok(accepted, `the parameters of ${endpointOf(state)} are listed`);
       for (const { key } of parametersOf(state)) {
         assert.ok(

@@ -1,6 +1,6 @@
 // What a message for the person who texted must not contain: a parameter or variable name, an
 // "=", an UPPER_SNAKE code, jargon. Shared by the tests of every language's messages.
-import { SPEC_PARAMETERS } from './spec';
+import { ENDPOINT_PARAMETERS } from '../../scripts/flow/endpoint-parameters';
 
 /** Every variable the service reads (src/input/config.ts's Env). */
 const ENV_VARIABLES = [
@@ -35,7 +35,7 @@ const ENGLISH = new Set([
   'until',
   'series',
 ]);
-const PARAMETERS = [...new Set(Object.values(SPEC_PARAMETERS).flat())];
+const PARAMETERS = [...new Set(Object.values(ENDPOINT_PARAMETERS).flat())];
 const JARGON = [
   /\bSID\b/i,
   /E\.164/,
