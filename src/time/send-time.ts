@@ -21,7 +21,10 @@ import {
   type WallTime,
   wallTimeAt,
 } from './wall-clock';
-import { parseWhen, resolveWhen, type WhenParse } from './when';
+import type { WhenParse } from './when';
+
+/** `when`'s reader and its word data: loaded by the first request that has a `when` (cold start). */
+const words = () => require('./when') as typeof import('./when');
 
 /** What the flow asked for: exactly one of `minutes`, `delay`, `sendAt`, `at`, `when`. */
 export type SendTimeSpec =
@@ -182,7 +185,7 @@ function readIn(
     case 'when': {
       // Read once for every zone (in requestedTime); only the placing is per zone.
       if (when === undefined) return needsZone('when');
-      const read = resolveWhen(when, now, zone ?? 'UTC');
+      const read = words().resolveWhen(when, now, zone ?? 'UTC');
       if (!read.ok) return read;
       // A named day or clock time means nothing without the zone it is read in.
       if (!zone && read.value.wall !== undefined) return needsZone('whenWall');
@@ -213,7 +216,7 @@ export function requestedTime(
   let when: WhenParse | undefined;
   if (request.spec.kind === 'when') {
     const options = { now, zone: zones[0] ?? 'UTC' };
-    const parsed = parseWhen(
+    const parsed = words().parseWhen(
       request.spec.text,
       request.whenLocale === undefined ? options : { ...options, locale: request.whenLocale },
     );
