@@ -15,7 +15,30 @@ import {
   type Env,
   readConfig,
 } from '../src/input/config';
+import { type ConsoleEnv, readConsoleSettings } from '../src/input/console-request';
 import { readDotEnv } from './env-file';
+
+/**
+ * The console's variables: a problem with them, and before a deploy a CONSOLE_LOCAL_KEY (it
+ * would let the local front's header in without a password; npm start makes its own per run).
+ */
+function consoleProblems(env: ConsoleEnv, forDeploy: boolean): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (forDeploy && env.CONSOLE_LOCAL_KEY !== undefined) {
+    problems.push({
+      name: 'CONSOLE_LOCAL_KEY',
+      problem: 'must not be deployed: npm start makes its own for each run; remove it',
+    });
+  }
+  const { CONSOLE_LOCAL_KEY: _, ...deployed } = env;
+  const settings = readConsoleSettings(forDeploy ? deployed : env);
+  if (!settings.ok) {
+    const name = settings.error.field ?? 'CONSOLE_PASSWORD';
+    const text = String(settings.error.facts?.problems ?? '');
+    problems.push({ name, problem: text.startsWith(name) ? text.slice(name.length + 1) : text });
+  }
+  return problems;
+}
 
 export interface ConfigReport {
   ok: boolean;
@@ -35,7 +58,10 @@ export function configReport(
   env: Env,
   options: ConfigCheckOptions & { source?: string; markDeployOnly?: boolean } = {},
 ): ConfigReport {
-  const problems = configProblems(env, options);
+  const problems = [
+    ...configProblems(env, options),
+    ...consoleProblems(env as ConsoleEnv, options.forDeploy === true),
+  ];
   const atRunTime =
     options.forDeploy && options.markDeployOnly
       ? new Set(configProblems(env).map((problem) => describeProblems([problem])))

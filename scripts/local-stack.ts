@@ -5,6 +5,7 @@
 // The child gets the functions' variables through its environment (never a file), dies with
 // its parent (IPC channel, stdin pipe, parent PID), and is stopped by its own PID.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import {
   EMULATOR_ACCOUNT_SID,
@@ -269,6 +270,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     variables.TWILIO_API_BASE_URL = await emulator.start();
     variables.MESSAGING_SERVICE_SID ||= EMULATOR_MESSAGING_SERVICE_SID;
   }
+  // The console without a password on this machine: a key for this run only, in memory, never
+  // read from or written to a file. With CONSOLE_PASSWORD set it asks for it, as deployed.
+  delete variables.CONSOLE_LOCAL_KEY;
+  if (!variables.CONSOLE_PASSWORD) variables.CONSOLE_LOCAL_KEY = randomBytes(32).toString('hex');
 
   let server: LocalServer;
   try {

@@ -279,6 +279,29 @@ const CASES: Record<ErrorCode, Case> = {
     produce: () => twilioError(new TypeError('bad argument'), 'create'),
     says: /Nothing was sent/,
   },
+  // The console's refusals, as its endpoint words them (test/console-api.test.ts reaches each).
+  CONSOLE_OFF: { produce: () => ({ code: 'CONSOLE_OFF' }) },
+  CONSOLE_SIGN_IN_FAILED: {
+    produce: () => ({ code: 'CONSOLE_SIGN_IN_FAILED', facts: { failures: 1, max: 5 } }),
+  },
+  CONSOLE_SIGN_IN_LOCKED: {
+    produce: () => ({
+      code: 'CONSOLE_SIGN_IN_LOCKED',
+      facts: { retryAfterSeconds: 600, max: 5, until: '2027-01-05T09:00:00Z' },
+    }),
+    says: /10 minutes/,
+  },
+  CONSOLE_SIGNED_OUT: {
+    produce: () => ({ code: 'CONSOLE_SIGNED_OUT', facts: { variant: 'invalid' } }),
+  },
+  CONSOLE_SESSION_EXPIRED: { produce: () => ({ code: 'CONSOLE_SESSION_EXPIRED', facts: {} }) },
+  CONSOLE_UNKNOWN_ACTION: {
+    produce: () => ({
+      code: 'CONSOLE_UNKNOWN_ACTION',
+      field: 'action',
+      facts: { actions: 'list' },
+    }),
+  },
 };
 
 let emulatorUrl = '';

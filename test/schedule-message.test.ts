@@ -99,7 +99,10 @@ describe('/schedule-message (built function, emulator)', () => {
     assert.equal(answer.body.to, 'whatsapp:+447700900123');
     assert.equal(answer.body.timeZone, 'Europe/London');
     assert.equal(answer.body.adjusted, 'quiet-hours');
-    assert.match(String(answer.body.sendAtLocal), new RegExp(`^${tomorrow}T23:59:00[+-]\\d\\d:\\d\\d$`));
+    assert.match(
+      String(answer.body.sendAtLocal),
+      new RegExp(`^${tomorrow}T23:59:00[+-]\\d\\d:\\d\\d$`),
+    );
   });
 
   it('sends media URLs as repeated MediaUrl and a template as ContentSid/ContentVariables', async () => {

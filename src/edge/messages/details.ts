@@ -33,9 +33,11 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
       `"(0)" after ${f.countryCode} is ambiguous: in this country the 0 is dialled from abroad too. Write the number without brackets.`,
   },
   BODY_TOO_LONG: (f) => `body has ${f.characters} characters; Twilio sends at most ${f.max}.`,
-  TOO_MANY_MEDIA: (f) => `mediaUrl lists ${f.count} URLs; Twilio takes at most ${f.max} per message.`,
+  TOO_MANY_MEDIA: (f) =>
+    `mediaUrl lists ${f.count} URLs; Twilio takes at most ${f.max} per message.`,
   INVALID_MEDIA_URL: 'Each mediaUrl must be an absolute http(s) URL that Twilio can fetch.',
-  INVALID_CONTENT_SID: 'contentSid must be a Content template SID: HX followed by 32 hex characters.',
+  INVALID_CONTENT_SID:
+    'contentSid must be a Content template SID: HX followed by 32 hex characters.',
   CONFLICTING_CONTENT:
     'Give either a Content template (contentSid) or body/mediaUrl, not both: the template would win.',
   INVALID_CONTENT_VARIABLES: {
@@ -49,7 +51,8 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
   INVALID_MINUTES: (f) => `minutes must be a positive number up to ${f.max}, such as 30 or 90.5.`,
   INVALID_SEND_AT: {
     default: SEND_AT_FORMAT,
-    noSuchDate: (f) => `sendAt names ${f.date}, a day the calendar does not have. ${SEND_AT_FORMAT}`,
+    noSuchDate: (f) =>
+      `sendAt names ${f.date}, a day the calendar does not have. ${SEND_AT_FORMAT}`,
     noSuchTime: `sendAt's time must be from 00:00:00 to 23:59:59. ${SEND_AT_FORMAT}`,
   },
   INVALID_AT: 'at must be HH:mm on a 24-hour clock, such as 09:30 or 17:00.',
@@ -92,6 +95,19 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
     beforeTwilio: (f) =>
       `The Twilio library threw ${f.thrown} before any request reached Twilio: a bug in the service. It is safe to retry.`,
   },
+  CONSOLE_OFF: 'The console is off: set CONSOLE_PASSWORD on the service to turn it on.',
+  CONSOLE_SIGN_IN_FAILED: (f) =>
+    `Wrong password (${f.failures} of ${f.max} allowed within 15 minutes before sign-in is locked).`,
+  CONSOLE_SIGN_IN_LOCKED: (f) =>
+    `Sign-in is locked for the whole service after ${f.max} wrong passwords within 15 minutes; it opens again at ${f.until}.`,
+  CONSOLE_SIGNED_OUT: {
+    default: 'Send the token that sign-in gave as "Authorization: Bearer <token>".',
+    invalid:
+      'The token was not signed by this service (changed, cut short, or signed before the password or secret changed).',
+  },
+  CONSOLE_SESSION_EXPIRED: (f) =>
+    `The token expired at ${f.expiredAt ?? 'its end'}; sessions last CONSOLE_SESSION_MINUTES minutes.`,
+  CONSOLE_UNKNOWN_ACTION: (f) => `"action" must be one of ${f.actions}.`,
 };
 
 export function detailFor(code: ErrorCode, facts: Facts): string | undefined {
