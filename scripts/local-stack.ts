@@ -93,6 +93,8 @@ export interface LocalStack {
   /** The credentials the functions use (the emulator's, or the real ones from .env). */
   accountSid: string;
   authToken: string;
+  /** The console asks for CONSOLE_PASSWORD (set in the variables), as the deployed service does. */
+  consolePassword: boolean;
   stop(): Promise<void>;
 }
 
@@ -295,6 +297,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     exited: server.exited,
     accountSid: variables.ACCOUNT_SID ?? '',
     authToken: variables.AUTH_TOKEN ?? '',
+    consolePassword: Boolean(variables.CONSOLE_PASSWORD),
     stop: async () => {
       await server.stop();
       await emulator?.stop();

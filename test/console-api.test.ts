@@ -135,6 +135,7 @@ describe('/console and /console-api (built functions, emulator)', () => {
       const expired = await call({ action: 'upcoming' }, signSession(key, Date.now() - 1000));
       assert.equal(expired.status, 401);
       assert.equal(expired.body.error?.code, 'CONSOLE_SESSION_EXPIRED');
+      assert.match(String(expired.body.error?.detail), /expired at \d{4}-\d\d-\d\dT/);
       const changed = await call({ action: 'session' }, token, {
         CONSOLE_PASSWORD: 'a brand new password',
       });
@@ -209,6 +210,7 @@ describe('/console and /console-api (built functions, emulator)', () => {
       assert.equal(plan?.planned, 3);
       assert.equal(plan?.scheduled, 3);
       assert.equal(plan?.pending, 0);
+      assert.ok(Date.parse(String(plan?.next)) > Date.now(), 'the next occurrence');
       assert.equal(plan?.body, 'daily');
       assert.equal(plan?.to, '+1 \u00b7\u00b7\u00b70123');
     });

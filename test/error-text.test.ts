@@ -113,6 +113,8 @@ const cancel = (event: Record<string, unknown>, extra: Partial<ViaFunction> = {}
 });
 const isCreate = (req: { method: string; host: string }) =>
   req.method === 'POST' && req.host === 'api';
+/** An error as the edge words it (for the codes only a module makes). */
+const worded = (error: AppError): AppError => ({ ...error, ...wordsFor(error, 'en') });
 const CASES: Record<ErrorCode, Case> = {
   NO_FIELDS: { endpoint: 'schedule-message', event: { '0': ALICE, '1': 'hello' } },
   MISSING_TO: schedule({ to: undefined }),
@@ -280,27 +282,32 @@ const CASES: Record<ErrorCode, Case> = {
     says: /Nothing was sent/,
   },
   // The console's refusals, as its endpoint words them (test/console-api.test.ts reaches each).
-  CONSOLE_OFF: { produce: () => ({ code: 'CONSOLE_OFF' }) },
+  CONSOLE_OFF: { produce: () => worded({ code: 'CONSOLE_OFF' }) },
   CONSOLE_SIGN_IN_FAILED: {
-    produce: () => ({ code: 'CONSOLE_SIGN_IN_FAILED', facts: { failures: 1, max: 5 } }),
+    produce: () => worded({ code: 'CONSOLE_SIGN_IN_FAILED', facts: { failures: 1, max: 5 } }),
   },
   CONSOLE_SIGN_IN_LOCKED: {
-    produce: () => ({
-      code: 'CONSOLE_SIGN_IN_LOCKED',
-      facts: { retryAfterSeconds: 600, max: 5, until: '2027-01-05T09:00:00Z' },
-    }),
+    produce: () =>
+      worded({
+        code: 'CONSOLE_SIGN_IN_LOCKED',
+        facts: { retryAfterSeconds: 600, max: 5, until: '2027-01-05T09:00:00Z' },
+      }),
     says: /10 minutes/,
   },
   CONSOLE_SIGNED_OUT: {
-    produce: () => ({ code: 'CONSOLE_SIGNED_OUT', facts: { variant: 'invalid' } }),
+    produce: () => worded({ code: 'CONSOLE_SIGNED_OUT', facts: { variant: 'invalid' } }),
   },
-  CONSOLE_SESSION_EXPIRED: { produce: () => ({ code: 'CONSOLE_SESSION_EXPIRED', facts: {} }) },
+  CONSOLE_SESSION_EXPIRED: {
+    produce: () =>
+      worded({ code: 'CONSOLE_SESSION_EXPIRED', facts: { expiredAt: '2027-01-05T10:00:00.000Z' } }),
+  },
   CONSOLE_UNKNOWN_ACTION: {
-    produce: () => ({
-      code: 'CONSOLE_UNKNOWN_ACTION',
-      field: 'action',
-      facts: { actions: 'list' },
-    }),
+    produce: () =>
+      worded({
+        code: 'CONSOLE_UNKNOWN_ACTION',
+        field: 'action',
+        facts: { actions: 'list' },
+      }),
   },
 };
 

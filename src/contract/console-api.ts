@@ -52,7 +52,11 @@ const PLAN: JsonSchema = {
       minimum: 0,
       description: 'Occurrences not created yet: armed as earlier ones are sent.',
     },
-    next: { type: 'string', format: 'date-time', description: 'The next pending occurrence.' },
+    next: {
+      type: 'string',
+      format: 'date-time',
+      description: 'The next occurrence to be sent (created already or pending).',
+    },
     last: { type: 'string', format: 'date-time' },
     canceled: { type: 'boolean' },
   },

@@ -40,7 +40,7 @@ export function signSession(key: Buffer, expiresAt: number, id = randomBytes(16)
 
 export type SessionCheck =
   | { kind: 'valid'; expiresAt: number }
-  | { kind: 'expired' }
+  | { kind: 'expired'; expiresAt: number }
   | { kind: 'invalid' };
 
 /** Whether `token` was signed with `key` and is still good at `now` (ms since epoch). */
@@ -54,5 +54,5 @@ export function checkSession(key: Buffer, token: string, now: number): SessionCh
     return { kind: 'invalid' };
   }
   const expiresAt = Number(seconds) * 1000;
-  return expiresAt > now ? { kind: 'valid', expiresAt } : { kind: 'expired' };
+  return expiresAt > now ? { kind: 'valid', expiresAt } : { kind: 'expired', expiresAt };
 }

@@ -34,6 +34,9 @@ export function accessOf(settings: ConsoleSettings, event: Event, now: number): 
   const check = checkSession(key, token, now);
   if (check.kind === 'invalid')
     return refuse('CONSOLE_SIGNED_OUT', undefined, { variant: 'invalid' });
-  if (check.kind === 'expired') return refuse('CONSOLE_SESSION_EXPIRED');
+  if (check.kind === 'expired') {
+    const expiredAt = new Date(check.expiresAt).toISOString();
+    return refuse('CONSOLE_SESSION_EXPIRED', undefined, { expiredAt });
+  }
   return ok({ kind: 'session', expiresAt: check.expiresAt });
 }

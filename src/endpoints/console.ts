@@ -196,7 +196,8 @@ async function plans(invocation: Invocation): Promise<Result<object>> {
     if (plan.tag !== undefined) entry.tag = plan.tag;
     entry.timeZone = plan.timeZone;
     if (plan.content.body !== undefined) entry.body = plan.content.body;
-    const next = plan.canceled ? undefined : open.find((s) => s * SECOND > now);
+    // The next occurrence to be sent, created already or not.
+    const next = plan.canceled ? undefined : plan.planned.find((s) => s * SECOND > now);
     if (next !== undefined) entry.next = iso(next);
     entry.last = iso(plan.planned.at(-1));
     return entry;

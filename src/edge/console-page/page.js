@@ -205,7 +205,9 @@ async function load() {
         : [emptyRow(7, 'Nothing is scheduled here.')]),
     );
     byId('rows-note').textContent = list.answer.complete
-      ? `${messages.length} upcoming, soonest first.`
+      ? messages.length === 0
+        ? ''
+        : `${messages.length} upcoming, soonest first.`
       : `The first ${messages.length} only: the list was cut short (${list.answer.stoppedBy}). Search to narrow it.`;
   } else {
     rows.replaceChildren();

@@ -106,7 +106,7 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
       'The token was not signed by this service (changed, cut short, or signed before the password or secret changed).',
   },
   CONSOLE_SESSION_EXPIRED: (f) =>
-    `The token expired at ${f.expiredAt ?? 'its end'}; sessions last CONSOLE_SESSION_MINUTES minutes.`,
+    `The session token expired at ${f.expiredAt}; a session lasts CONSOLE_SESSION_MINUTES minutes (60 unless set).`,
   CONSOLE_UNKNOWN_ACTION: (f) => `"action" must be one of ${f.actions}.`,
 };
 
