@@ -51,6 +51,13 @@ const sessionAnswer = (access: Access) =>
     ? { session: { local: true as const } }
     : { session: { expiresAt: new Date(access.expiresAt).toISOString() } };
 
+const locked = (until: number, now: number) =>
+  refuse('CONSOLE_SIGN_IN_LOCKED', 'password', {
+    retryAfterSeconds: Math.ceil((until - now) / SECOND),
+    max: MAX_FAILURES,
+    until: new Date(until).toISOString(),
+  });
+
 async function signIn(invocation: Invocation, settings: ConsoleSettings): Promise<Result<object>> {
   if (isLocal(settings, invocation.event)) return ok(sessionAnswer({ kind: 'local' }));
   const key = keyOf(settings);
@@ -64,17 +71,19 @@ async function signIn(invocation: Invocation, settings: ConsoleSettings): Promis
       'could not be read to count sign-in attempts, so none is accepted',
     );
   }
-  if (gate.kind === 'locked') {
-    return refuse('CONSOLE_SIGN_IN_LOCKED', 'password', {
-      retryAfterSeconds: Math.ceil((gate.until - now) / SECOND),
-      max: MAX_FAILURES,
-      until: new Date(gate.until).toISOString(),
-    });
+  if (gate.kind === 'locked') return locked(gate.until, now);
+  // Counted before the password is compared: of attempts made at once, only MAX_FAILURES are.
+  const attempts = await throttle.attempt(now);
+  if (attempts === undefined) {
+    return registryUnavailable(
+      "Sorry, signing in isn't possible right now.",
+      'could not count this sign-in attempt, so it was not tried',
+    );
   }
+  if (attempts.lockedUntil !== undefined) return locked(attempts.lockedUntil, now);
   if (!passwordMatches(key, passwordOf(invocation.event), settings.password)) {
-    const failures = await throttle.failed(now);
     return refuse('CONSOLE_SIGN_IN_FAILED', 'password', {
-      failures: failures ?? '?',
+      failures: attempts.count,
       max: MAX_FAILURES,
     });
   }

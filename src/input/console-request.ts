@@ -5,6 +5,7 @@ import { CONSOLE_API, CONSOLE_LOCAL_HEADER } from '../contract/console-api';
 import { ok, type Result, refuse } from '../core/errors';
 import { nonBlank } from '../core/text';
 import { MINUTE } from '../core/units';
+import { isLoopbackUrl } from '../core/web-url';
 import { type Event, readText } from './event-fields';
 
 export interface ConsoleEnv {
@@ -16,6 +17,8 @@ export interface ConsoleEnv {
   /** Set by `npm start` for one run, never deployed: the local front's header must match it. */
   CONSOLE_LOCAL_KEY?: string;
   AUTH_TOKEN?: string;
+  /** Set by the runtime: the service's domain (`127.0.0.1:3000` under npm start). */
+  DOMAIN_NAME?: string;
 }
 
 export interface ConsoleSettings {
@@ -38,7 +41,10 @@ const configProblem = (name: string, problem: string) =>
 /** The console's settings; undefined when it is off (no password, no local key). */
 export function readConsoleSettings(env: ConsoleEnv): Result<ConsoleSettings | undefined> {
   const password = env.CONSOLE_PASSWORD ?? '';
-  const localKey = nonBlank(env.CONSOLE_LOCAL_KEY);
+  // The local key counts only where the service itself is on loopback: a deployed service
+  // (*.twil.io) ignores it, even if it were set there by mistake.
+  const local = isLoopbackUrl(`http://${env.DOMAIN_NAME ?? ''}/`);
+  const localKey = local ? nonBlank(env.CONSOLE_LOCAL_KEY) : undefined;
   if (password === '' && localKey === undefined) return ok(undefined);
   if (localKey !== undefined && localKey.length < MIN_SECRET_LENGTH) {
     return configProblem('CONSOLE_LOCAL_KEY', `must be at least ${MIN_SECRET_LENGTH} characters`);

@@ -1,7 +1,9 @@
-// Wrong console passwords, counted in Sync for the whole service (every Function instance sees
-// the same count; nothing is kept in memory): after MAX_FAILURES within WINDOW_MS, every
-// sign-in is refused until the oldest of them is WINDOW_MS old, the right password included,
-// so that guessing gains nothing by going on.
+// Console sign-in attempts, counted in Sync for the whole service (every Function instance sees
+// the same count; nothing is kept in memory). Each attempt is counted before its password is
+// compared, with an atomic update, so that attempts made at once can't all slip under the limit;
+// a right password clears the count. After MAX_FAILURES within WINDOW_MS every sign-in is
+// refused until the oldest is WINDOW_MS old, the right password included, so guessing gains
+// nothing by going on.
 import { MINUTE, SECOND } from '../core/units';
 import type { SyncMaps } from '../twilio/sync-map';
 
@@ -40,15 +42,19 @@ export class SignInThrottle {
     return until === undefined ? { kind: 'open' } : { kind: 'locked', until };
   }
 
-  /** Counts a wrong password: the count within the window, undefined when it was not counted. */
-  async failed(now: number): Promise<number | undefined> {
+  /**
+   * Counts an attempt: how many there are within the window with this one and, over
+   * MAX_FAILURES, when sign-in opens again (refuse it); undefined when it could not be counted
+   * (refuse it too).
+   */
+  async attempt(now: number): Promise<{ count: number; lockedUntil?: number } | undefined> {
     const ttl = Math.ceil(WINDOW_MS / SECOND);
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const found = await this.maps.fetch<Failures>(MAP, KEY);
       if (!found.ok && found.reason !== 'not-found') return undefined;
       if (!found.ok) {
         const created = await this.maps.create<Failures>(MAP, KEY, { at: [now] }, ttl);
-        if (created.ok) return 1;
+        if (created.ok) return { count: 1 };
         if (created.reason === 'exists') continue;
         return undefined;
       }
@@ -59,7 +65,13 @@ export class SignInThrottle {
         { at },
         { ifMatch: found.value.revision, ttlSeconds: ttl },
       );
-      if (saved.ok) return recent(at, now).length;
+      if (saved.ok) {
+        const count = recent(at, now).length;
+        const until = lockedUntil(at, now);
+        return count > MAX_FAILURES && until !== undefined
+          ? { count, lockedUntil: until }
+          : { count };
+      }
       if (saved.reason !== 'changed') return undefined;
     }
     return undefined;
