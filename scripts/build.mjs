@@ -12,13 +12,13 @@ const entries = readdirSync(join(root, 'src/functions'))
   .map((name) => join(root, 'src/functions', name));
 
 /**
- * The console page's files (src/edge/console-page: HTML, CSS and the browser's script) are
+ * The console page's files (src/edge/console-page: HTML, CSS, an icon and the browser's script) are
  * bundled as text into the console's functions, and only there.
  */
 const pageFilesAsText = {
   name: 'console-page-as-text',
   setup(build) {
-    build.onLoad({ filter: /[\\/]console-page[\\/][^\\/]+\.(html|css|js)$/ }, async (args) => ({
+    build.onLoad({ filter: /[\\/]console-page[\\/][^\\/]+\.(html|css|js|svg)$/ }, async (args) => ({
       contents: await readFile(args.path, 'utf8'),
       loader: 'text',
     }));

@@ -63,9 +63,20 @@ async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
+/** What the browser reported as wrong on a page: script errors, CSP refusals. */
+const problems = new WeakMap<Page, string[]>();
+
 async function openConsole(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'UTC' });
   page.setDefaultTimeout(WAIT_MS);
+  const seen: string[] = [];
+  problems.set(page, seen);
+  page.on('pageerror', (error) => seen.push(error.message));
+  // The expected 401s of a wrong password show as failed loads; anything else is a problem.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 40[14]/.test(message.text()))
+      seen.push(message.text());
+  });
   await page.goto(`${url}/console`, { timeout: WAIT_MS });
   return page;
 }
@@ -199,6 +210,8 @@ describe('the console, run as if deployed (password, 1-minute sessions)', {
       await page.getByRole('button', { name: 'Yes, cancel' }).click();
       await page.locator('#rows td.empty').waitFor();
       await screenshot(page, '4-all-canceled');
+      // No script error, and nothing the Content-Security-Policy had to refuse.
+      assert.deepEqual(problems.get(page), []);
 
       // Sign out: the token is dropped, and the form is back.
       await page.getByRole('button', { name: 'Sign out' }).click();
@@ -293,6 +306,7 @@ describe('the console under npm start without a password', { timeout: TEST_TIMEO
       assert.equal(await page.getByRole('button', { name: 'Sign out' }).isVisible(), false);
       assert.equal(await page.getByLabel('Password').isVisible(), false);
       await screenshot(page, '7-local');
+      assert.deepEqual(problems.get(page), []);
     } finally {
       await page.close();
     }

@@ -66,6 +66,7 @@ export interface PageFiles {
   html: string;
   script: string;
   style: string;
+  icon: string;
 }
 
 const notFound = () => {
@@ -76,7 +77,7 @@ const notFound = () => {
   return withHeaders(response, {});
 };
 
-/** The page (`/console`), its script (`?file=script`) and its style (`?file=style`). */
+/** The page (`/console`), its script (`?file=script`), style (`?file=style`) and icon. */
 export function defineConsolePage(files: PageFiles): FunctionHandler {
   return async (context, event, callback) => {
     const settings = readConsoleSettings(context as ConsoleContext);
@@ -92,7 +93,9 @@ export function defineConsolePage(files: PageFiles): FunctionHandler {
         ? ['text/javascript; charset=utf-8', files.script]
         : file === 'style'
           ? ['text/css; charset=utf-8', files.style]
-          : ['text/html; charset=utf-8', files.html];
+          : file === 'icon'
+            ? ['image/svg+xml', files.icon]
+            : ['text/html; charset=utf-8', files.html];
     const response = new Twilio.Response();
     response.setStatusCode(200);
     response.appendHeader('Content-Type', type);

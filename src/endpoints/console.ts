@@ -8,6 +8,7 @@ import { maskNumbers } from '../core/mask';
 import { SECOND } from '../core/units';
 import { type ConsoleSettings, parseConsoleAction, passwordOf } from '../input/console-request';
 import type { Event } from '../input/event-fields';
+import { allUpcoming } from '../registry/all-upcoming';
 import { allMapsOf } from '../registry/keys';
 import { SeriesBook, type SeriesPlan } from '../registry/series';
 import { MAX_FAILURES, SignInThrottle } from '../registry/sign-in-throttle';
@@ -15,7 +16,7 @@ import { fetchBodies } from '../twilio/message-bodies';
 import { SyncMaps } from '../twilio/sync-map';
 import { cancelMessage } from './cancel-message';
 import { type Access, accessOf, isLocal, keyOf } from './console-access';
-import { type Invocation, registryOf, registryUnavailable } from './invocation';
+import { type Invocation, registryUnavailable } from './invocation';
 import { listScheduledMessages, type RecordedMessage, shown } from './scheduled-messages';
 
 /** Rows whose text is read from Twilio (the first ones, by send time). */
@@ -118,9 +119,8 @@ async function upcoming(invocation: Invocation): Promise<Result<object>> {
     if (listed.value.source !== 'registry') return registryDisabled();
     ({ messages, complete, stoppedBy } = listed.value);
   } else {
-    const registry = registryOf(invocation);
-    if (registry === undefined) return registryDisabled();
-    const listing = await registry.records.allUpcoming(invocation.now);
+    if (invocation.config.registry === undefined) return registryDisabled();
+    const listing = await allUpcoming(syncOf(invocation), invocation, invocation.now);
     if (!listing.ok) {
       return registryUnavailable(
         "Sorry, the scheduled messages can't be looked up right now.",

@@ -5,7 +5,7 @@ import type { Budget } from '../core/budget';
 import type { AppError } from '../core/errors';
 import { advances, type MessageStatus } from '../core/message-status';
 import type { MapItem, SyncMaps } from '../twilio/sync-map';
-import { allMapsOf, placesOf, type Range, rangeOf } from './keys';
+import { placesOf, type Range, rangeOf } from './keys';
 import { type MessageRecord, ttlAfter } from './records';
 
 /** How often a status update retries after another invocation changed the record first. */
@@ -105,30 +105,5 @@ export class Registry {
       .filter((r) => r.status === 'scheduled' && Date.parse(r.sendAt) > now)
       .sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.sid.localeCompare(b.sid));
     return { ok: true, records, complete: read.value.complete };
-  }
-
-  /**
-   * Every record still to be sent, whoever it is for, by send time: all the SID Maps read at
-   * once (the console's first view). Incomplete when the budget cut a read short.
-   */
-  async allUpcoming(now: number): Promise<Listing> {
-    // Keys are SIDs (SM…, MM…): `A` is before every one of them.
-    const reads = await Promise.all(
-      allMapsOf('sid').map((map) => this.maps.range<MessageRecord>(map, '', 'A', this.budget)),
-    );
-    const records: MessageRecord[] = [];
-    let complete = true;
-    for (const read of reads) {
-      if (!read.ok) {
-        if (read.reason === 'unavailable') return { ok: false, error: read.error };
-        continue;
-      }
-      complete &&= read.value.complete;
-      for (const item of read.value.items) records.push(item.data);
-    }
-    const upcoming = records
-      .filter((r) => r.status === 'scheduled' && Date.parse(r.sendAt) > now)
-      .sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.sid.localeCompare(b.sid));
-    return { ok: true, records: upcoming, complete };
   }
 }
