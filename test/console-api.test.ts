@@ -221,6 +221,28 @@ describe('/console and /console-api (built functions, emulator)', () => {
       assert.equal(plan?.body, 'daily');
       assert.equal(plan?.to, '+1 \u00b7\u00b7\u00b70123');
     });
+
+    it('counts as pending the occurrences beyond Twilio\u2019s 35 days', async () => {
+      const monthly = await invoke(schedule, context(), {
+        to: UK,
+        body: 'rent',
+        minutes: '90',
+        repeat: 'FREQ=MONTHLY',
+        count: '4',
+      });
+      assert.equal(monthly.status, 200, JSON.stringify(monthly.body));
+      const plans = (await call({ action: 'series' }, token)).body.plans as Body[];
+      const plan = plans.find((p) => p.series === monthly.body.series);
+      assert.deepEqual(
+        [plan?.planned, plan?.scheduled, plan?.pending, plan?.canceled],
+        // One month ahead is always inside the 35 days, two never.
+        [4, 2, 2, false],
+      );
+      const stopped = await call({ action: 'cancel', series: monthly.body.series }, token);
+      assert.equal(stopped.body.seriesStopped, true);
+      const after = (await call({ action: 'series' }, token)).body.plans as Body[];
+      assert.equal(after.find((p) => p.series === monthly.body.series)?.pending, 0);
+    });
   });
 
   describe('cancels', () => {
