@@ -30,9 +30,9 @@ function formatIn(iso, timeZone) {
     timeZoneName: 'short',
   };
   try {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: timeZone || 'UTC' }).format(
-      new Date(iso),
-    );
+    // `local`: the browser's own zone.
+    if (timeZone !== 'local') options.timeZone = timeZone || 'UTC';
+    return new Intl.DateTimeFormat('en-GB', options).format(new Date(iso));
   } catch {
     return iso;
   }
@@ -230,7 +230,7 @@ function signedIn(session) {
     byId('who').textContent = 'On this machine (npm start): no password needed.';
     show('sign-out', false);
   } else {
-    byId('who').textContent = `Signed in until ${formatIn(session.expiresAt)}.`;
+    byId('who').textContent = `Signed in until ${formatIn(session.expiresAt, 'local')}.`;
     show('sign-out', true);
   }
   return load();
