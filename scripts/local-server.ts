@@ -13,6 +13,7 @@ import { LocalDevelopmentServer } from '@twilio/runtime-handler/dev';
 import { getListOfFunctionsAndAssets } from '@twilio-labs/serverless-api/dist/utils/fs';
 import type { NextFunction, Request, Response } from 'express';
 import { redactNumbers } from '../src/core/mask';
+import { markConsoleRequest } from './console-local';
 import { followEmulatorClock } from './emulator-time';
 import { front, type Handler, readFailure, sendError } from './local-front';
 import { outboxOptionsFrom, outboxRoutes } from './outbox/routes';
@@ -104,11 +105,14 @@ async function main(): Promise<void> {
   // With the emulator, each request first reads its clock, so the functions' now follows it.
   const refreshClock =
     outbox.emulatorUrl !== undefined ? followEmulatorClock(outbox.emulatorUrl) : undefined;
+  const consoleKey = env.CONSOLE_LOCAL_KEY;
+  let port = 0;
   const server = createServer((req, res) => {
+    markConsoleRequest(req, port, consoleKey);
     if (refreshClock === undefined) return handle(req, res);
     refreshClock().then(() => handle(req, res));
   });
-  const port = await listenOnLoopback(server, options.port);
+  port = await listenOnLoopback(server, options.port);
 
   const routes = await getListOfFunctionsAndAssets(ROOT, {
     functionsFolderNames: [options.functionsFolder],

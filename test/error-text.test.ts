@@ -48,6 +48,8 @@ const cancel = (event: Record<string, unknown>, extra: Partial<ViaFunction> = {}
 });
 const isCreate = (req: { method: string; host: string }) =>
   req.method === 'POST' && req.host === 'api';
+/** An error as the edge words it (for the codes only a module makes). */
+const worded = (error: AppError): AppError => ({ ...error, ...wordsFor(error, 'en') });
 const CASES: Record<ErrorCode, Case> = {
   NO_FIELDS: { endpoint: 'schedule-message', event: { '0': ALICE, '1': 'hello' } },
   MISSING_TO: schedule({ to: undefined }),
@@ -234,6 +236,34 @@ const CASES: Record<ErrorCode, Case> = {
   INTERNAL_ERROR: {
     produce: () => twilioError(new TypeError('bad argument'), 'create'),
     says: /Nothing was sent/,
+  },
+  // The console's refusals, as its endpoint words them (test/console-api.test.ts reaches each).
+  CONSOLE_OFF: { produce: () => worded({ code: 'CONSOLE_OFF' }) },
+  CONSOLE_SIGN_IN_FAILED: {
+    produce: () => worded({ code: 'CONSOLE_SIGN_IN_FAILED', facts: { failures: 1, max: 5 } }),
+  },
+  CONSOLE_SIGN_IN_LOCKED: {
+    produce: () =>
+      worded({
+        code: 'CONSOLE_SIGN_IN_LOCKED',
+        facts: { retryAfterSeconds: 600, max: 5, until: '2027-01-05T09:00:00Z' },
+      }),
+    says: /10 minutes/,
+  },
+  CONSOLE_SIGNED_OUT: {
+    produce: () => worded({ code: 'CONSOLE_SIGNED_OUT', facts: { variant: 'invalid' } }),
+  },
+  CONSOLE_SESSION_EXPIRED: {
+    produce: () =>
+      worded({ code: 'CONSOLE_SESSION_EXPIRED', facts: { expiredAt: '2027-01-05T10:00:00.000Z' } }),
+  },
+  CONSOLE_UNKNOWN_ACTION: {
+    produce: () =>
+      worded({
+        code: 'CONSOLE_UNKNOWN_ACTION',
+        field: 'action',
+        facts: { actions: 'list' },
+      }),
   },
 };
 

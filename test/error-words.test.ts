@@ -20,7 +20,7 @@ const ZONE = 'America/New_York';
 
 /** Facts every text may be built from: the ones the lower layers always give with their code. */
 // Leads no example names ("2 hours" is one), so that finding one means the fact was worded.
-const BASE: Facts = { max: 1600, minLead: 17, latest: LATEST };
+const BASE: Facts = { max: 1600, minLead: 17, latest: LATEST, retryAfterSeconds: 600 };
 /** One fact changed at a time: a text must react to the ones English reacts to. */
 const SAMPLES: Facts[] = [
   {},

@@ -64,7 +64,17 @@ export type ErrorCode =
   | 'TWILIO_RATE_LIMITED'
   | 'TWILIO_TIMEOUT'
   | 'TIME_BUDGET_SPENT'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  | ConsoleErrorCode;
+
+/** The console's own refusals (sign-in, session, its API). */
+export type ConsoleErrorCode =
+  | 'CONSOLE_OFF'
+  | 'CONSOLE_SIGN_IN_FAILED'
+  | 'CONSOLE_SIGN_IN_LOCKED'
+  | 'CONSOLE_SIGNED_OUT'
+  | 'CONSOLE_SESSION_EXPIRED'
+  | 'CONSOLE_UNKNOWN_ACTION';
 
 /** What the edge needs to word an error: numbers, names, which case (`variant`). Never words. */
 export type Facts = Readonly<Record<string, string | number | undefined>>;

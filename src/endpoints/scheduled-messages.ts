@@ -58,7 +58,8 @@ function sizeLimited<T>(into: T[]): (entry: T) => boolean {
   };
 }
 
-function shown(record: MessageRecord): RecordedMessage {
+/** A record as a listing shows it: its send time also on the wall clock of its zone. */
+export function shown(record: MessageRecord): RecordedMessage {
   const entry: RecordedMessage = {
     sid: record.sid,
     to: record.to,

@@ -38,6 +38,10 @@ function shardOf(text: string): string {
 export const mapName = (kind: MapKind, lookedUp: string): string =>
   `sched.${kind}.${shardOf(lookedUp)}`;
 
+/** Every Map of a kind, for reading all of them (the console's lists). */
+export const allMapsOf = (kind: MapKind): string[] =>
+  Array.from({ length: SHARDS }, (_, i) => `sched.${kind}.${i.toString(16)}`);
+
 /** `15551234567` for `+15551234567`, `wa15551234567` for `whatsapp:+15551234567`. */
 export const recipientKey = (to: string): string =>
   `${to.startsWith('whatsapp:') ? 'wa' : ''}${to.replace(/\D/g, '')}`;

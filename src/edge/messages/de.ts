@@ -230,5 +230,12 @@ export const DE: MessageTable = {
       twilio: (f) =>
         `Leider hat der Nachrichtendienst nicht rechtzeitig geantwortet.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: 'Unter dieser Adresse gibt es nichts.',
+    CONSOLE_SIGN_IN_FAILED: 'Dieses Passwort ist nicht richtig.',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Zu viele falsche Passwörter: Versuchen Sie es in ${spanIn('de', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))} erneut.`,
+    CONSOLE_SIGNED_OUT: 'Bitte melden Sie sich an.',
+    CONSOLE_SESSION_EXPIRED: 'Ihre Sitzung ist abgelaufen: Bitte melden Sie sich erneut an.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

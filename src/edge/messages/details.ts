@@ -185,6 +185,19 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
     beforeTwilio: (f) =>
       `The Twilio library threw ${f.thrown} before any request reached Twilio: a bug in the service. It is safe to retry.`,
   },
+  CONSOLE_OFF: 'The console is off: set CONSOLE_PASSWORD on the service to turn it on.',
+  CONSOLE_SIGN_IN_FAILED: (f) =>
+    `Wrong password (${f.failures} of ${f.max} allowed within 15 minutes before sign-in is locked).`,
+  CONSOLE_SIGN_IN_LOCKED: (f) =>
+    `Sign-in is locked for the whole service after ${f.max} wrong passwords within 15 minutes; it opens again at ${f.until}.`,
+  CONSOLE_SIGNED_OUT: {
+    default: 'Send the token that sign-in gave as "Authorization: Bearer <token>".',
+    invalid:
+      'The token was not signed by this service (changed, cut short, or signed before the password or secret changed).',
+  },
+  CONSOLE_SESSION_EXPIRED: (f) =>
+    `The session token expired at ${f.expiredAt}; a session lasts CONSOLE_SESSION_MINUTES minutes (60 unless set).`,
+  CONSOLE_UNKNOWN_ACTION: (f) => `"action" must be one of ${f.actions}.`,
 };
 
 export function detailFor(code: ErrorCode, facts: Facts): string | undefined {

@@ -203,5 +203,12 @@ export const EN: MessageTable = {
       twilio: (f) =>
         `Sorry, the messaging service didn't answer in time.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: 'There is nothing at this address.',
+    CONSOLE_SIGN_IN_FAILED: 'That password is not right.',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Too many wrong passwords: try again in ${spanIn('en', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}.`,
+    CONSOLE_SIGNED_OUT: 'Please sign in.',
+    CONSOLE_SESSION_EXPIRED: 'Your session has ended: please sign in again.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

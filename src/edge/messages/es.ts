@@ -230,5 +230,12 @@ export const ES: MessageTable = {
       twilio: (f) =>
         `Lo sentimos, el servicio de mensajería no respondió a tiempo.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: 'No hay nada en esta dirección.',
+    CONSOLE_SIGN_IN_FAILED: 'Esa contraseña no es correcta.',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Demasiadas contraseñas incorrectas: inténtelo de nuevo en ${spanIn('es', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}.`,
+    CONSOLE_SIGNED_OUT: 'Inicie sesión, por favor.',
+    CONSOLE_SESSION_EXPIRED: 'Su sesión ha terminado: inicie sesión de nuevo.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

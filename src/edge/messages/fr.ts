@@ -233,5 +233,12 @@ export const FR: MessageTable = {
       twilio: (f) =>
         `Désolé, le service de messagerie n'a pas répondu à temps.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: "Il n'y a rien à cette adresse.",
+    CONSOLE_SIGN_IN_FAILED: "Ce mot de passe n'est pas le bon.",
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Trop de mots de passe erronés : réessayez dans ${spanIn('fr', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}.`,
+    CONSOLE_SIGNED_OUT: 'Veuillez vous connecter.',
+    CONSOLE_SESSION_EXPIRED: 'Votre session a expiré : veuillez vous reconnecter.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

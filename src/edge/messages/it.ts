@@ -233,5 +233,12 @@ export const IT: MessageTable = {
       twilio: (f) =>
         `Spiacenti, il servizio di messaggistica non ha risposto in tempo.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: "Non c'è niente a questo indirizzo.",
+    CONSOLE_SIGN_IN_FAILED: 'Quella password non è corretta.',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Troppe password sbagliate: riprovi tra ${spanIn('it', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}.`,
+    CONSOLE_SIGNED_OUT: 'Acceda, per favore.',
+    CONSOLE_SESSION_EXPIRED: 'La sessione è scaduta: acceda di nuovo.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

@@ -200,5 +200,12 @@ export const JA: MessageTable = {
       twilio: (f) =>
         `${SORRY}メッセージサービスから時間内に応答がありませんでした。${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: 'このアドレスには何もありません。',
+    CONSOLE_SIGN_IN_FAILED: 'パスワードが正しくありません。',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `パスワードの誤りが多すぎます。${spanIn('ja', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}後にもう一度お試しください。`,
+    CONSOLE_SIGNED_OUT: 'サインインしてください。',
+    CONSOLE_SESSION_EXPIRED: 'セッションの期限が切れました。もう一度サインインしてください。',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

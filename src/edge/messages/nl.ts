@@ -225,5 +225,12 @@ export const NL: MessageTable = {
         'Sorry, dat duurde te lang. Een bericht is mogelijk toch ingepland of geannuleerd: controleer dit voordat u het opnieuw probeert.',
       twilio: (f) => `Sorry, de berichtendienst antwoordde niet op tijd.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: 'Op dit adres staat niets.',
+    CONSOLE_SIGN_IN_FAILED: 'Dat wachtwoord klopt niet.',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Te veel verkeerde wachtwoorden: probeer het opnieuw over ${spanIn('nl', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}.`,
+    CONSOLE_SIGNED_OUT: 'Meld u aan.',
+    CONSOLE_SESSION_EXPIRED: 'Uw sessie is verlopen: meld u opnieuw aan.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

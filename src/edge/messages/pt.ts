@@ -224,5 +224,12 @@ export const PT: MessageTable = {
       twilio: (f) =>
         `Desculpe, o serviço de mensagens não respondeu a tempo.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: 'Não há nada neste endereço.',
+    CONSOLE_SIGN_IN_FAILED: 'Essa senha não está correta.',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Muitas senhas erradas: tente novamente em ${spanIn('pt', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}.`,
+    CONSOLE_SIGNED_OUT: 'Entre, por favor.',
+    CONSOLE_SESSION_EXPIRED: 'Sua sessão terminou: entre novamente.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };
