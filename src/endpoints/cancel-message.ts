@@ -102,6 +102,13 @@ async function cancelBySid(
   }
 }
 
+/**
+ * STOP: every scheduled message of the recipient. Their series are stopped first (no callback
+ * may arm one meanwhile), then the registry's own records of them are canceled (found in one
+ * range, recorded as canceled), then Twilio's list is scanned for the rest, resumed where the
+ * previous call left off, so each call makes progress through any backlog. Messages found only
+ * in Twilio's list are not looked up in the registry: their `canceled` callbacks update any record.
+ */
 async function cancelByRecipient(
   invocation: Invocation,
   to: string,
@@ -109,21 +116,54 @@ async function cancelByRecipient(
   const client = invocation.twilio();
   const canceled: string[] = [];
   const failed: CancelFailure[] = [];
-  // Found by the scan, not started yet; the scan goes on paging while these are canceled.
-  const waiting: string[] = [];
-  const inFlight = new Set<Promise<void>>();
-  let outOfTime = false;
-
-  const cancelAndRecord = async (sid: string): Promise<void> => {
-    const outcome = await cancelOne(client, sid);
-    if (outcome.kind === 'canceled') canceled.push(sid);
-    const failure = cancelFailure(sid, outcome);
-    if (failure) failed.push(failure);
-  };
-
-  // The recipient's series are stopped first: no callback may arm one while this runs.
   const registry = registryOf(invocation);
   const plans = registry ? await stopPlans(invocation, { to }) : undefined;
+
+  // The registry's records first: no scan needed to find them.
+  const handled = new Set<string>();
+  let recordsLeft = false;
+  if (registry) {
+    const listing = await registry.records.upcoming({ to }, invocation.now);
+    if (listing.ok) {
+      const sids = listing.records.map((record) => record.sid);
+      for (const sid of sids) handled.add(sid);
+      const touched: string[] = [];
+      const { notStarted } = await runBounded(
+        sids,
+        CONCURRENCY,
+        { ...invocation, reserveMs: CANCEL_RESERVE_MS },
+        async (sid) => {
+          const outcome = await cancelOne(client, sid);
+          if (outcome.kind === 'canceled') canceled.push(sid);
+          const failure = cancelFailure(sid, outcome);
+          if (failure) failed.push(failure);
+          else touched.push(sid);
+        },
+      );
+      recordsLeft = notStarted.length > 0 || !listing.complete;
+      await recordCanceled(invocation, touched);
+    }
+  }
+
+  // Then Twilio's list, from where the last call stopped. Each message found remembers its page,
+  // so that one left uncanceled is found again by the next call.
+  const startAt = registry ? await registry.cursors.load(to, invocation.now) : undefined;
+  const waiting: { sid: string; page: number }[] = [];
+  const pageUrls: (string | undefined)[] = [];
+  const inFlight = new Set<Promise<void>>();
+  /** The first page holding a message this call could not cancel. */
+  let firstLeft = Number.POSITIVE_INFINITY;
+  let outOfTime = false;
+
+  const cancelFound = async (found: { sid: string; page: number }): Promise<void> => {
+    const outcome = await cancelOne(client, found.sid);
+    if (outcome.kind === 'canceled') canceled.push(found.sid);
+    const failure = cancelFailure(found.sid, outcome);
+    if (failure) {
+      failed.push(failure);
+      firstLeft = Math.min(firstLeft, found.page);
+    }
+  };
 
   /** Starts waiting cancels up to CONCURRENCY; each one that ends starts the next. */
   const pump = (): void => {
@@ -132,8 +172,8 @@ async function cancelByRecipient(
         outOfTime = true;
         return;
       }
-      const sid = waiting.shift() as string;
-      const task: Promise<void> = cancelAndRecord(sid).finally(() => {
+      const found = waiting.shift() as { sid: string; page: number };
+      const task: Promise<void> = cancelFound(found).finally(() => {
         inFlight.delete(task);
         pump();
       });
@@ -141,8 +181,13 @@ async function cancelByRecipient(
     }
   };
 
-  const enqueue = async (messages: MessageInstance[]): Promise<ScanStop | null> => {
-    for (const message of messages) waiting.push(message.sid);
+  const enqueue = async (
+    messages: MessageInstance[],
+    pageUrl: string | undefined,
+  ): Promise<ScanStop | null> => {
+    const page = pageUrls.push(pageUrl) - 1;
+    for (const message of messages)
+      if (!handled.has(message.sid)) waiting.push({ sid: message.sid, page });
     pump();
     // Read ahead, but not without bound: wait for room before the next page.
     while (waiting.length > MAX_WAITING && inFlight.size > 0 && !outOfTime) {
@@ -151,20 +196,38 @@ async function cancelByRecipient(
     return outOfTime ? 'time-budget' : null;
   };
 
-  const scan = await scanScheduled(client, to, invocation, enqueue);
+  const limits =
+    startAt === undefined
+      ? { ...invocation, maxPages: Number.POSITIVE_INFINITY }
+      : { ...invocation, maxPages: Number.POSITIVE_INFINITY, startAt };
+  const scan = await scanScheduled(client, to, limits, enqueue);
   while (inFlight.size > 0) await Promise.all(inFlight);
-  await recordCanceled(invocation, canceled);
-  // The list was read to its end, but not everything found could be canceled in time.
+  const first = waiting[0];
+  if (first !== undefined) firstLeft = Math.min(firstLeft, first.page);
+
+  const answer: CancelByRecipientAnswer = {
+    canceled,
+    failed,
+    scanned: scan.scanned,
+    complete: scan.complete,
+  };
+  if (scan.stoppedBy !== undefined) answer.stoppedBy = scan.stoppedBy;
   if (waiting.length > 0) {
-    return ok({
-      canceled,
-      failed,
-      scanned: scan.scanned,
-      complete: false,
-      stoppedBy: 'time-budget',
-    });
+    answer.complete = false;
+    answer.stoppedBy = 'time-budget';
   }
-  const answer: CancelByRecipientAnswer = { canceled, failed, ...scan };
+  // Where the next call resumes: the first page with a message left, else the page not read.
+  if (registry) {
+    if (firstLeft !== Number.POSITIVE_INFINITY) {
+      await registry.cursors.save(to, pageUrls[firstLeft], invocation.now);
+    } else if (!scan.complete) {
+      await registry.cursors.save(to, scan.resumeAt, invocation.now);
+    } else if (startAt !== undefined) await registry.cursors.clear(to);
+  }
+  if (recordsLeft) {
+    answer.complete = false;
+    answer.stoppedBy ??= 'time-budget';
+  }
   // A plan left running, or a message that could not be canceled: call again.
   if (plans !== undefined && !plans.complete) {
     answer.complete = false;

@@ -32,7 +32,14 @@ export interface ScanResult {
 type Limits = Budget & {
   maxPages?: number;
   pageSize?: number;
+  /** Resume at this page (a URL a previous scan gave as `resumeAt`) instead of the first. */
+  startAt?: string;
 };
+
+/** Only a page of this account's Messages list at Twilio is ever requested from a saved URL. */
+const MESSAGES_PAGE =
+  /^https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json\?/;
+export const isMessagesPageUrl = (url: string): boolean => MESSAGES_PAGE.test(url);
 
 /**
  * Calls `visit` with the scheduled messages of each page until the list ends or a bound is
@@ -44,30 +51,44 @@ export async function scanScheduled(
   client: Twilio,
   to: Recipient,
   limits: Limits,
-  visit: (scheduled: MessageInstance[]) => Promise<ScanStop | null>,
-): Promise<ScanResult> {
+  /** `pageUrl`: the page's own URL, to resume at; undefined for the list's first page. */
+  visit: (scheduled: MessageInstance[], pageUrl: string | undefined) => Promise<ScanStop | null>,
+): Promise<ScanResult & { resumeAt?: string }> {
   const maxPages = limits.maxPages ?? MAX_PAGES;
   let scanned = 0;
   let page: MessagesPage | undefined;
+  // The URL of the page about to be read (undefined: the list's first page).
+  let url =
+    limits.startAt !== undefined && isMessagesPageUrl(limits.startAt) ? limits.startAt : undefined;
+  const early = (stoppedBy: ScanStop) => {
+    const result: ScanResult & { resumeAt?: string } = { scanned, complete: false, stoppedBy };
+    if (url !== undefined) result.resumeAt = url;
+    return result;
+  };
   for (let pages = 0; ; pages++) {
-    if (pages >= maxPages) return { scanned, complete: false, stoppedBy: 'page-limit' };
-    if (limits.deadline - limits.clock() < PAGE_RESERVE_MS)
-      return { scanned, complete: false, stoppedBy: 'time-budget' };
+    if (pages >= maxPages) return early('page-limit');
+    if (limits.deadline - limits.clock() < PAGE_RESERVE_MS) return early('time-budget');
     try {
-      page = page
-        ? await page.nextPage()
-        : await client.messages.page({ to, pageSize: limits.pageSize ?? PAGE_SIZE });
+      if (page) page = await page.nextPage();
+      else if (url !== undefined) page = await client.messages.getPage(url);
+      else page = await client.messages.page({ to, pageSize: limits.pageSize ?? PAGE_SIZE });
     } catch (error) {
       if (pages === 0) throw new AppFailure(twilioError(error, 'read'));
-      return { scanned, complete: false, stoppedBy: 'twilio-error' };
+      return early('twilio-error');
     }
     if (!page) return { scanned, complete: true };
     const messages = page.instances;
     scanned += messages.length;
     // Twilio filters by To exactly; the check keeps a misbehaving filter from touching others.
     const scheduled = messages.filter((m) => m.status === 'scheduled' && m.to === to);
-    const stop = await visit(scheduled);
-    if (stop) return { scanned, complete: false, stoppedBy: stop };
+    const here = url;
+    url = page.nextPageUrl;
+    const stop = await visit(scheduled, here);
+    if (stop) {
+      // Stopped by the visitor inside this page: resume at it, not after it.
+      url = here;
+      return early(stop);
+    }
     // No early stop on age: Twilio orders the list by DateSent, which a scheduled message lacks,
     // so where scheduled messages stand in it is not documented.
     if (messages.length === 0 || !page.nextPageUrl) return { scanned, complete: true };
