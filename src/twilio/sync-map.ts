@@ -145,14 +145,17 @@ export class SyncMaps {
 
   /**
    * The items whose keys start with `prefix`, from the key `from` on (ascending), page by page
-   * until the range ends or the budget runs low (`complete: false`). Only that range is read.
+   * until the range ends, the budget runs low, or `take` returns false for an item (that item is
+   * not kept; `next` is its key, to continue from). Only that range is read, and no further than
+   * what is taken.
    */
   async range<T>(
     map: string,
     prefix: string,
     from: string,
     budget: Budget,
-  ): Promise<SyncOutcome<{ items: MapItem<T>[]; complete: boolean }>> {
+    take: (item: MapItem<T>) => boolean = () => true,
+  ): Promise<SyncOutcome<{ items: MapItem<T>[]; complete: boolean; next?: string }>> {
     const items: MapItem<T>[] = [];
     let page: ItemsPage | undefined;
     try {
@@ -168,9 +171,12 @@ export class SyncMaps {
               pageSize: PAGE_SIZE,
             })) as unknown as ItemsPage);
         if (!page) return { ok: true, value: { items, complete: true } };
-        for (const item of page.instances) {
-          if (!item.key.startsWith(prefix)) return { ok: true, value: { items, complete: true } };
-          items.push(itemOf<T>(item));
+        for (const instance of page.instances) {
+          if (!instance.key.startsWith(prefix))
+            return { ok: true, value: { items, complete: true } };
+          const item = itemOf<T>(instance);
+          if (!take(item)) return { ok: true, value: { items, complete: false, next: item.key } };
+          items.push(item);
         }
         if (page.instances.length === 0 || !page.nextPageUrl) {
           return { ok: true, value: { items, complete: true } };
