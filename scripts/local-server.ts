@@ -92,13 +92,9 @@ async function main(): Promise<void> {
   const outbox = outboxOptionsFrom(env);
   const local = outboxRoutes(outbox);
   const handle = front({ app: () => app, knownPaths: () => knownPaths, log, local });
-  // With the emulator, each request first reads its clock, so the functions' now follows it.
-  const refreshClock =
-    outbox.emulatorUrl !== undefined ? followEmulatorClock(outbox.emulatorUrl) : undefined;
-  const server = createServer((req, res) => {
-    if (refreshClock === undefined) return handle(req, res);
-    refreshClock().then(() => handle(req, res));
-  });
+  // With the emulator, the functions' now follows its clock, pushed to us as it moves.
+  if (outbox.emulatorUrl !== undefined) followEmulatorClock(outbox.emulatorUrl);
+  const server = createServer((req, res) => handle(req, res));
   const port = await listenOnLoopback(server, options.port);
 
   const routes = await getListOfFunctionsAndAssets(ROOT, {
