@@ -11,6 +11,7 @@
 //   series   a 35-occurrence series (repeat): round trips and time; the cost of arming per callback
 //   stop     STOP at scale: /cancel-message by `to` for 1,000 scheduled, Twilio 0-100 ms away
 //   burst    16 tagged daily×20 series at once under Sync's limits, then cancel by each tag
+//   sustained  150 schedules/s for a minute (registry on and off), 300 for one recipient
 // `npm run bench -- handler memory` runs only the sections named; `--functions DIR` measures
 // another build (e.g. of an older commit) for a before/after, except e2e, which serves this
 // checkout's functions/. Every loop is bounded in count and in time; each server process it
@@ -31,6 +32,7 @@ import { machine, table, verdict } from './report';
 import type { Section, SectionResult } from './section';
 import { seriesSection } from './series';
 import { stopAtScaleSection } from './stop-at-scale';
+import { sustainedSection } from './sustained';
 
 /** Every section, in the order the report prints them (and numbers their headings). */
 const SECTIONS: Section[] = [
@@ -43,6 +45,7 @@ const SECTIONS: Section[] = [
   seriesSection,
   stopAtScaleSection,
   burstSection,
+  sustainedSection,
 ];
 
 const NAMES = SECTIONS.map((section) => section.name);
