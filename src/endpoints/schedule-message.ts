@@ -309,12 +309,14 @@ export async function scheduleMessage(
 
   let answer: ScheduleAnswer | SeriesAnswer;
   let left: { sid?: string; series?: string };
-  if (work.value.kind === 'series' && registry) {
+  if (work.value.kind === 'series') {
+    // A repeat with REGISTRY=off was refused above: a series always has the registry here.
+    const records = (registry as NonNullable<typeof registry>).records;
     const extras =
       work.value.interpreted !== undefined ? { interpreted: work.value.interpreted } : {};
     const started = await startSeries(
       invocation,
-      registry.records,
+      records,
       work.value.plan,
       request.time.ifTooSoon,
       extras,
@@ -322,7 +324,7 @@ export async function scheduleMessage(
     if (!started.ok) return giveUp(started.error);
     answer = started.value;
     left = { series: started.value.series };
-  } else if (work.value.kind === 'one') {
+  } else {
     // Without replace the answer is final once created: the key's copy goes with the record.
     const completeKey = async (final: ScheduleAnswer) => {
       if (keys && idempotencyKey && !replace)
@@ -338,8 +340,6 @@ export async function scheduleMessage(
     if (!one.ok) return giveUp(one.error);
     answer = one.answer;
     left = { sid: one.answer.sid };
-  } else {
-    return registryDisabled('repeat');
   }
 
   if (replace && registry && tag !== undefined) {

@@ -31,11 +31,12 @@ export type SyncOutcome<T> =
   | { ok: false; reason: 'exists' | 'not-found' | 'changed' }
   | { ok: false; reason: 'unavailable'; error: AppError };
 
-function failure(error: unknown): SyncOutcome<never> {
+/** A failed Sync call as a value; `operation` words it (a write is `record`, never `read`). */
+function failure(error: unknown, operation: 'read' | 'record' = 'record'): SyncOutcome<never> {
   if (twilioCodeOf(error) === ITEM_EXISTS) return { ok: false, reason: 'exists' };
   if (httpStatusOf(error) === 412) return { ok: false, reason: 'changed' };
   if (httpStatusOf(error) === 404) return { ok: false, reason: 'not-found' };
-  return { ok: false, reason: 'unavailable', error: twilioError(error, 'read') };
+  return { ok: false, reason: 'unavailable', error: twilioError(error, operation) };
 }
 
 function itemOf<T>(item: SyncMapItemInstance): MapItem<T> {
@@ -95,7 +96,7 @@ export class SyncMaps {
     try {
       return { ok: true, value: itemOf<T>(await this.map(map).syncMapItems(key).fetch()) };
     } catch (error) {
-      return failure(error);
+      return failure(error, 'read');
     }
   }
 
@@ -186,7 +187,7 @@ export class SyncMaps {
       // No Map yet: nothing was ever recorded there.
       if (httpStatusOf(error) === 404 && items.length === 0)
         return { ok: true, value: { items, complete: true } };
-      return failure(error);
+      return failure(error, 'read');
     }
   }
 }
