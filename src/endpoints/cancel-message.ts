@@ -7,9 +7,8 @@
 // Every route updates the records it touches; Twilio's `canceled` status callbacks do the same
 // for any the time budget left out.
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
-import { remaining } from '../core/budget';
 import { fail, ok, type Result } from '../core/errors';
-import { runBounded } from '../core/pool';
+import { BoundedPool, runBounded } from '../core/pool';
 import { parseCancelTarget } from '../input/cancel-request';
 import { type CancelOutcome, cancelOne } from '../twilio/cancel';
 import { isOutcomeUnknown } from '../twilio/errors';
@@ -117,91 +116,81 @@ async function cancelByRecipient(
   const canceled: string[] = [];
   const failed: CancelFailure[] = [];
   const registry = registryOf(invocation);
-  const plans = registry ? await stopPlans(invocation, { to }) : undefined;
+  // Three independent reads at once: the recipient's plans (stopped), their records, and where
+  // the last call stopped in Twilio's list.
+  const [plans, listing, startAt] = registry
+    ? await Promise.all([
+        stopPlans(invocation, { to }),
+        registry.records.upcoming({ to }, invocation.now),
+        registry.cursors.load(to, invocation.now),
+      ])
+    : [undefined, undefined, undefined];
 
   // The registry's records first: no scan needed to find them.
   const handled = new Set<string>();
   let recordsLeft = false;
-  if (registry) {
-    const listing = await registry.records.upcoming({ to }, invocation.now);
-    if (listing.ok) {
-      const sids = listing.records.map((record) => record.sid);
-      for (const sid of sids) handled.add(sid);
-      const touched: string[] = [];
-      const { notStarted } = await runBounded(
-        sids,
-        CONCURRENCY,
-        { ...invocation, reserveMs: CANCEL_RESERVE_MS },
-        async (sid) => {
-          const outcome = await cancelOne(client, sid);
-          if (outcome.kind === 'canceled') canceled.push(sid);
-          const failure = cancelFailure(sid, outcome);
-          if (failure) failed.push(failure);
-          else touched.push(sid);
-        },
-      );
-      recordsLeft = notStarted.length > 0 || !listing.complete;
-      await recordCanceled(invocation, touched);
-    }
+  // Their records are updated while the scan goes on (within the budget), not before it.
+  let recording: Promise<void> = Promise.resolve();
+  if (listing?.ok) {
+    const sids = listing.records.map((record) => record.sid);
+    for (const sid of sids) handled.add(sid);
+    const touched: string[] = [];
+    const { notStarted } = await runBounded(
+      sids,
+      CONCURRENCY,
+      { ...invocation, reserveMs: CANCEL_RESERVE_MS },
+      async (sid) => {
+        const outcome = await cancelOne(client, sid);
+        if (outcome.kind === 'canceled') canceled.push(sid);
+        const failure = cancelFailure(sid, outcome);
+        if (failure) failed.push(failure);
+        else touched.push(sid);
+      },
+    );
+    recordsLeft = notStarted.length > 0 || !listing.complete;
+    recording = recordCanceled(invocation, touched);
   }
 
   // Then Twilio's list, from where the last call stopped. Each message found remembers its page,
   // so that one left uncanceled is found again by the next call.
-  const startAt = registry ? await registry.cursors.load(to, invocation.now) : undefined;
-  const waiting: { sid: string; page: number }[] = [];
   const pageUrls: (string | undefined)[] = [];
-  const inFlight = new Set<Promise<void>>();
   /** The first page holding a message this call could not cancel. */
   let firstLeft = Number.POSITIVE_INFINITY;
-  let outOfTime = false;
 
-  const cancelFound = async (found: { sid: string; page: number }): Promise<void> => {
-    const outcome = await cancelOne(client, found.sid);
-    if (outcome.kind === 'canceled') canceled.push(found.sid);
-    const failure = cancelFailure(found.sid, outcome);
-    if (failure) {
-      failed.push(failure);
-      firstLeft = Math.min(firstLeft, found.page);
-    }
-  };
-
-  /** Starts waiting cancels up to CONCURRENCY; each one that ends starts the next. */
-  const pump = (): void => {
-    while (inFlight.size < CONCURRENCY && waiting.length > 0 && !outOfTime) {
-      if (remaining(invocation) < CANCEL_RESERVE_MS) {
-        outOfTime = true;
-        return;
+  const pool = new BoundedPool<{ sid: string; page: number }>(
+    CONCURRENCY,
+    { ...invocation, reserveMs: CANCEL_RESERVE_MS },
+    async (found) => {
+      const outcome = await cancelOne(client, found.sid);
+      if (outcome.kind === 'canceled') canceled.push(found.sid);
+      const failure = cancelFailure(found.sid, outcome);
+      if (failure) {
+        failed.push(failure);
+        firstLeft = Math.min(firstLeft, found.page);
       }
-      const found = waiting.shift() as { sid: string; page: number };
-      const task: Promise<void> = cancelFound(found).finally(() => {
-        inFlight.delete(task);
-        pump();
-      });
-      inFlight.add(task);
-    }
-  };
+    },
+  );
 
   const enqueue = async (
     messages: MessageInstance[],
     pageUrl: string | undefined,
   ): Promise<ScanStop | null> => {
     const page = pageUrls.push(pageUrl) - 1;
-    for (const message of messages)
-      if (!handled.has(message.sid)) waiting.push({ sid: message.sid, page });
-    pump();
+    pool.add(...messages.filter((m) => !handled.has(m.sid)).map((m) => ({ sid: m.sid, page })));
     // Read ahead, but not without bound: wait for room before the next page.
-    while (waiting.length > MAX_WAITING && inFlight.size > 0 && !outOfTime) {
-      await Promise.race(inFlight);
-    }
-    return outOfTime ? 'time-budget' : null;
+    await pool.room(MAX_WAITING);
+    return pool.stopped ? 'time-budget' : null;
   };
 
-  const limits =
-    startAt === undefined
-      ? { ...invocation, maxPages: Number.POSITIVE_INFINITY }
-      : { ...invocation, maxPages: Number.POSITIVE_INFINITY, startAt };
-  const scan = await scanScheduled(client, to, limits, enqueue);
-  while (inFlight.size > 0) await Promise.all(inFlight);
+  const limits = { ...invocation, maxPages: Number.POSITIVE_INFINITY };
+  const scan = await scanScheduled(
+    client,
+    to,
+    startAt === undefined ? limits : { ...limits, startAt },
+    enqueue,
+  );
+  const waiting = await pool.drain();
+  await recording;
   const first = waiting[0];
   if (first !== undefined) firstLeft = Math.min(firstLeft, first.page);
 
