@@ -12,6 +12,7 @@
 //   stop     STOP at scale: /cancel-message by `to` for 1,000 scheduled, Twilio 0-100 ms away
 //   burst    16 tagged daily×20 series at once under Sync's limits, then cancel by each tag
 //   sustained  150 schedules/s for a minute (registry on and off), 300 for one recipient
+//   listing  a recipient with 5,000 upcoming against one with 50: reads per answer, cursor
 // `npm run bench -- handler memory` runs only the sections named; `--functions DIR` measures
 // another build (e.g. of an older commit) for a before/after, except e2e, which serves this
 // checkout's functions/. Every loop is bounded in count and in time; each server process it
@@ -25,6 +26,7 @@ import { burstSection } from './burst';
 import { coldSection } from './cold';
 import { e2eSection } from './e2e';
 import { handlerSection } from './handler';
+import { listingSection } from './listing';
 import { memorySection } from './memory';
 import { recipientWhenSection } from './recipient-when';
 import { registrySection } from './registry';
@@ -46,6 +48,7 @@ const SECTIONS: Section[] = [
   stopAtScaleSection,
   burstSection,
   sustainedSection,
+  listingSection,
 ];
 
 const NAMES = SECTIONS.map((section) => section.name);
