@@ -56,8 +56,10 @@ export interface CancelByLabelAnswer {
 /** A failed cancel, as the answer lists it; undefined when the message is simply not scheduled. */
 export function cancelFailure(sid: string, outcome: CancelOutcome): CancelFailure | undefined {
   if (outcome.kind !== 'failed') return undefined;
-  // Sent, delivered, failed or unknown to Twilio: nothing of it is left to cancel.
-  if (outcome.error.code === 'NOT_CANCELABLE' || outcome.error.code === 'NOT_FOUND')
+  // Sent, delivered, failed or unknown to Twilio: nothing of it is left to cancel. (A refusal
+  // of a message still `scheduled` is a failure: it will go out.)
+  const { code, status } = outcome.error;
+  if (code === 'NOT_FOUND' || (code === 'NOT_CANCELABLE' && status !== 'scheduled'))
     return undefined;
   const entry: CancelFailure = { sid, code: outcome.error.code };
   if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
