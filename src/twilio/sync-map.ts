@@ -4,9 +4,10 @@
 // that Sync could not be used at all.
 import type { Twilio } from 'twilio';
 import type { SyncMapItemInstance } from 'twilio/lib/rest/sync/v1/service/syncMap/syncMapItem';
-import { type Budget, remaining } from '../core/budget';
+import type { Budget } from '../core/budget';
 import type { AppError } from '../core/errors';
 import { httpStatusOf, twilioCodeOf, twilioError } from './errors';
+import { eachPage, type Page } from './paging';
 
 /** Sync's codes (TWILIO-NOTES, "Sync Map items"). */
 const ITEM_EXISTS = 54208;
@@ -47,13 +48,6 @@ function itemOf<T>(item: SyncMapItemInstance): MapItem<T> {
 }
 
 /** The Maps of one Sync service (a SID, or `default`, which every account has). */
-/** The part of twilio-node's item page that is read. */
-interface ItemsPage {
-  instances: SyncMapItemInstance[];
-  nextPageUrl?: string;
-  nextPage(): Promise<ItemsPage | undefined>;
-}
-
 export class SyncMaps {
   /** `client` is called on first use: a request refused before any call never builds one. */
   constructor(
@@ -158,31 +152,36 @@ export class SyncMaps {
     take: (item: MapItem<T>) => boolean = () => true,
   ): Promise<SyncOutcome<{ items: MapItem<T>[]; complete: boolean; next?: string }>> {
     const items: MapItem<T>[] = [];
-    let page: ItemsPage | undefined;
+    let next: string | undefined;
+    let beyond = false;
     try {
-      for (;;) {
-        if (remaining(budget) < PAGE_RESERVE_MS)
-          return { ok: true, value: { items, complete: false } };
-        page = page
-          ? await page.nextPage()
-          : ((await this.map(map).syncMapItems.page({
-              from,
-              bounds: 'inclusive',
-              order: 'asc',
-              pageSize: PAGE_SIZE,
-            })) as unknown as ItemsPage);
-        if (!page) return { ok: true, value: { items, complete: true } };
-        for (const instance of page.instances) {
-          if (!instance.key.startsWith(prefix))
-            return { ok: true, value: { items, complete: true } };
-          const item = itemOf<T>(instance);
-          if (!take(item)) return { ok: true, value: { items, complete: false, next: item.key } };
-          items.push(item);
-        }
-        if (page.instances.length === 0 || !page.nextPageUrl) {
-          return { ok: true, value: { items, complete: true } };
-        }
-      }
+      const ended = await eachPage<SyncMapItemInstance>(
+        async () =>
+          (await this.map(map).syncMapItems.page({
+            from,
+            bounds: 'inclusive',
+            order: 'asc',
+            pageSize: PAGE_SIZE,
+          })) as unknown as Page<SyncMapItemInstance>,
+        { ...budget, reserveMs: PAGE_RESERVE_MS },
+        (page) => {
+          for (const instance of page.instances) {
+            if (!instance.key.startsWith(prefix)) {
+              beyond = true;
+              return 'stop';
+            }
+            const item = itemOf<T>(instance);
+            if (!take(item)) {
+              next = item.key;
+              return 'stop';
+            }
+            items.push(item);
+          }
+          return undefined;
+        },
+      );
+      const complete = ended === 'end' || beyond;
+      return { ok: true, value: { items, complete, ...(next !== undefined && { next }) } };
     } catch (error) {
       // No Map yet: nothing was ever recorded there.
       if (httpStatusOf(error) === 404 && items.length === 0)
