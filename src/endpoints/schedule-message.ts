@@ -135,6 +135,7 @@ async function replayOf(
     answer.status = found.record.status;
     return answer;
   }
+  // No record under its SID: not recorded, whatever the first answer could say.
   if (found.ok) answer.registered = false;
   try {
     answer.status = (await invocation.twilio().messages(answer.sid).fetch()).status;
@@ -349,7 +350,10 @@ export async function scheduleMessage(
     );
     if (slot) await registry.slots.release(tag, to, slot, left, ttl);
   }
-  if (keys && idempotencyKey && (replace || work.value.kind === 'series')) {
+  // The key keeps the final answer: written now when it could not go with the record (replace,
+  // a series), or again when the record failed (a replay must say `registered: false` too).
+  const unrecorded = 'registered' in answer && answer.registered === false;
+  if (keys && idempotencyKey && (replace || work.value.kind === 'series' || unrecorded)) {
     await keys.complete(idempotencyKey, fingerprint, { ...answer }, ttl, now);
   }
   return ok(answer);
