@@ -390,7 +390,7 @@ describe('registry fault matrix: every Sync write of every path × every fault',
   };
 
   /** Puts `fault` on the n-th Sync write from now (and on its retries, `times` in all). */
-  function faultOnWrite(n: number, entry: (typeof FAULTS)[number]): void {
+  function faultOnWrite(n: number, entry: (typeof FAULTS)[number]): () => boolean {
     let seen = 0;
     let target: string | undefined;
     const decided = new WeakMap<RecordedRequest, boolean>();
@@ -409,6 +409,7 @@ describe('registry fault matrix: every Sync write of every path × every fault',
       decided.set(req, hit);
       return hit;
     });
+    return () => target !== undefined;
   }
 
   const writesOf = async (path: Path): Promise<number> => {
@@ -433,10 +434,11 @@ describe('registry fault matrix: every Sync write of every path × every fault',
         for (const entry of FAULTS) {
           const ctx = ctxFor();
           const state = (await path.setup?.(ctx)) ?? {};
-          faultOnWrite(n, entry);
+          const injected = faultOnWrite(n, entry);
           const outcome = await path.run(ctx, state);
           emulator.clearFaults();
           const where = `${path.name}, write ${n + 1} of ${writes}, ${entry.name}`;
+          assert.ok(injected(), `${where}: the fault reached its write`);
           try {
             await outcome.check();
           } catch (error) {
