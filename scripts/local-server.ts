@@ -102,15 +102,13 @@ async function main(): Promise<void> {
     // The status callback is the one route Twilio calls: signed, as deployed it must be.
     signed: { paths: SIGNED_PATHS, authToken: env.AUTH_TOKEN ?? '' },
   });
-  // With the emulator, each request first reads its clock, so the functions' now follows it.
-  const refreshClock =
-    outbox.emulatorUrl !== undefined ? followEmulatorClock(outbox.emulatorUrl) : undefined;
+  // With the emulator, the functions' now follows its clock, pushed to us as it moves.
+  if (outbox.emulatorUrl !== undefined) followEmulatorClock(outbox.emulatorUrl);
   const consoleKey = env.CONSOLE_LOCAL_KEY;
   let port = 0;
   const server = createServer((req, res) => {
     markConsoleRequest(req, port, consoleKey);
-    if (refreshClock === undefined) return handle(req, res);
-    refreshClock().then(() => handle(req, res));
+    return handle(req, res);
   });
   port = await listenOnLoopback(server, options.port);
 

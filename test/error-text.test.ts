@@ -111,6 +111,7 @@ const CASES: Record<ErrorCode, Case> = {
   INVALID_IDEMPOTENCY_KEY: schedule({ idempotencyKey: 'k'.repeat(200) }),
   INVALID_TAG: schedule({ tag: 'not a tag!' }),
   INVALID_SERIES: cancel({ series: 'not a series!' }),
+  INVALID_CURSOR: { endpoint: 'scheduled-messages', event: { to: ALICE, cursor: 'not a cursor!' } },
   INVALID_REPLACE: schedule({ tag: 'appt-1', replace: 'maybe' }),
   REPLACE_NEEDS_TAG: schedule({ replace: 'true' }),
   REGISTRY_DISABLED: schedule({ tag: 'appt-1' }, { env: { REGISTRY: 'off' } }),

@@ -4,6 +4,7 @@
 // masked. The page itself is /console (HTML and its script, no parameters).
 import { CANCEL_MESSAGE } from './cancel-message';
 import { declareEndpoint, type JsonSchema } from './declaration';
+import { CURSOR } from './labels';
 import { SEND_TIME_FIELDS } from './schedule-message';
 import { SCHEDULED_MESSAGES } from './scheduled-messages';
 
@@ -87,6 +88,7 @@ export const CONSOLE_API = declareEndpoint({
       schema: { type: 'string' },
     },
     ...CANCEL_MESSAGE.parameters,
+    cursor: CURSOR,
   },
   rules: [
     'upcoming: none, or exactly one of to, tag, series.',

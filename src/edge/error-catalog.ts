@@ -72,6 +72,10 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
     status: 400,
     when: '`repeat`, `count` or `until` unreadable, unsupported, too long, or with no end',
   },
+  INVALID_CURSOR: {
+    status: 400,
+    when: 'list: a `cursor` this service did not give (or for another target)',
+  },
   INVALID_IDEMPOTENCY_KEY: {
     status: 400,
     when: 'a key that is not 1\u2013128 printable characters',

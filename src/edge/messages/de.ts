@@ -176,6 +176,7 @@ export const DE: MessageTable = {
         'Dieser Rhythmus wird nicht unterstützt: Nachrichten können täglich, werktags, wöchentlich oder monatlich wiederholt werden.',
       allQuiet: 'Alle Termine dieser Serie fallen auf einen Ruhetag, daher wurde nichts geplant.',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Diese Bezeichnung kann nicht verwendet werden.',
     INVALID_SERIES: 'Diese Bezeichnung kann nicht verwendet werden.',

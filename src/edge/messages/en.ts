@@ -151,6 +151,7 @@ export const EN: MessageTable = {
         "That schedule isn't supported: messages can be repeated daily, on weekdays, weekly or monthly.",
       allQuiet: 'Every date of that series falls on a quiet day, so nothing was scheduled.',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'That label cannot be used.',
     INVALID_SERIES: 'That label cannot be used.',

@@ -176,6 +176,7 @@ export const ES: MessageTable = {
       allQuiet:
         'Todas las fechas de esa serie caen en un día sin envíos, así que no se programó nada.',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Esa etiqueta no se puede usar.',
     INVALID_SERIES: 'Esa etiqueta no se puede usar.',

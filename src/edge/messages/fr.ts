@@ -175,6 +175,7 @@ export const FR: MessageTable = {
       allQuiet:
         "Toutes les dates de cette série tombent un jour sans envoi : rien n'a été programmé.",
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Cette étiquette ne peut pas être utilisée.',
     INVALID_SERIES: 'Cette étiquette ne peut pas être utilisée.',

@@ -176,6 +176,7 @@ export const IT: MessageTable = {
       allQuiet:
         'Tutte le date di questa serie cadono in un giorno di silenzio, quindi non è stato programmato nulla.',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Quella etichetta non si può usare.',
     INVALID_SERIES: 'Quella etichetta non si può usare.',

@@ -152,6 +152,7 @@ export const JA: MessageTable = {
         'その繰り返し方法には対応していません。毎日、平日、毎週、毎月のいずれかで繰り返せます。',
       allQuiet: 'そのシリーズの日付はすべて送信しない曜日にあたるため、何も予約されませんでした。',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'そのラベルは使用できません。',
     INVALID_SERIES: 'そのラベルは使用できません。',

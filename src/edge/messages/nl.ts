@@ -174,6 +174,7 @@ export const NL: MessageTable = {
         'Dat schema wordt niet ondersteund: berichten kunnen dagelijks, op werkdagen, wekelijks of maandelijks worden herhaald.',
       allQuiet: 'Alle data van die reeks vallen op een rustdag, dus er is niets ingepland.',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Dat label kan niet worden gebruikt.',
     INVALID_SERIES: 'Dat label kan niet worden gebruikt.',

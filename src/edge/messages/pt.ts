@@ -170,6 +170,7 @@ export const PT: MessageTable = {
         'Essa frequência não é aceita: as mensagens podem se repetir todo dia, em dias úteis, toda semana ou todo mês.',
       allQuiet: 'Todas as datas dessa série caem em um dia sem envios, então nada foi agendado.',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'Esse rótulo não pode ser usado.',
     INVALID_SERIES: 'Esse rótulo não pode ser usado.',
