@@ -35,8 +35,8 @@ import { machine, table, verdict } from './report';
 import type { Section, SectionResult } from './section';
 import { seriesSection } from './series';
 import { stopAtScaleSection } from './stop-at-scale';
-import { whenCostSection } from './when-cost';
 import { sustainedSection } from './sustained';
+import { whenCostSection } from './when-cost';
 
 /** Every section, in the order the report prints them (and numbers their headings). */
 const SECTIONS: Section[] = [
