@@ -3,6 +3,7 @@
 import { CANCEL_MESSAGE } from './cancel-message';
 import type { EndpointDeclaration } from './declaration';
 import { MESSAGE_STATUS } from './message-status';
+import { REPLY } from './reply';
 import { SCHEDULE_MESSAGE } from './schedule-message';
 import { SCHEDULED_MESSAGES } from './scheduled-messages';
 
@@ -11,4 +12,5 @@ export const ENDPOINTS: readonly EndpointDeclaration[] = [
   CANCEL_MESSAGE,
   SCHEDULED_MESSAGES,
   MESSAGE_STATUS,
+  REPLY,
 ];

@@ -15,6 +15,8 @@
 //   sched.plans.X   to~<recipient>~<series>              the series plans of a recipient, and
 //                   tag~<tag>~<series>                   of a tag (STOP and cancel by tag stop them)
 //   sched.slot.X    <tag>~<recipient>                    one replace at a time, and its last SID
+//   sched.appt.X    <tag>                                an appointment (registry/appointments.ts)
+//                   to~<recipient>~<at>~<tag>            the appointments of a recipient, by time
 //
 // `~` appears in no tag, number or SID, and sendAt (`2026-12-01T14:00:00Z`) sorts as time does.
 // Keys go into URL paths unencoded (twilio-node refuses `/` and `?`): a recipient is written as
@@ -23,7 +25,17 @@ import { sha256 } from '../core/digest';
 
 export const SHARDS = 16;
 
-export type MapKind = 'sid' | 'to' | 'tag' | 'series' | 'idem' | 'def' | 'arm' | 'plans' | 'slot';
+export type MapKind =
+  | 'sid'
+  | 'to'
+  | 'tag'
+  | 'series'
+  | 'idem'
+  | 'def'
+  | 'arm'
+  | 'plans'
+  | 'slot'
+  | 'appt';
 
 /** FNV-1a: a cheap, stable spread of short strings over the shards. */
 function shardOf(text: string): string {
