@@ -698,6 +698,69 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
     }
   });
 
+  describe('a reply to an appointment: the reply path', () => {
+    const bookFor = async (sender: string, tag: string) => {
+      const booked = await functions(
+        '/schedule-message',
+        {
+          to: sender,
+          appointmentAt: 'in 3 days',
+          timeZone: 'America/New_York',
+          tag,
+          body: 'Reminder: {{appointment}}. Reply C to confirm, N to cancel.',
+        },
+        'book_appointment',
+      );
+      assert.equal(booked.status, 200, JSON.stringify(booked.body));
+      return booked.body;
+    };
+
+    it('"C" from a sender with an appointment confirms it, and the texter gets /reply\'s message', async () => {
+      const sender = newSender();
+      await bookFor(sender, `flow-c-${senders}`);
+      const run = await runFlow(flow, { From: sender, Body: 'C' }, functions);
+      assert.deepEqual(
+        run.calls.map((call) => [call.widget, call.parameters.from, call.parameters.text]),
+        [['reply_to_appointment', sender, 'C']],
+      );
+      const answer = run.calls[0]?.answer.body ?? {};
+      assert.equal(answer.state, 'confirmed');
+      assert.equal(run.reply.widget, 'reply_appointment');
+      assert.equal(run.reply.to, sender);
+      assert.equal(run.reply.body, answer.message);
+      assert.match(run.reply.body, /^Thanks, your appointment on .+ is confirmed\.$/);
+      // Nothing was scheduled from the reply's text.
+      assert.equal(scheduledTo(sender).length, 2, 'the two reminders only');
+    });
+
+    it('"non" declines in French and cancels the reminders; STOP keeps its own path', async () => {
+      const sender = newSender();
+      await bookFor(sender, `flow-n-${senders}`);
+      const run = await runFlow(flow, { From: sender, Body: 'non' }, functions);
+      assert.equal(run.reply.widget, 'reply_appointment');
+      assert.match(run.reply.body, /^Votre rendez-vous du .+ est annulé\./);
+      assert.deepEqual(scheduledTo(sender), []);
+      const other = newSender();
+      await bookFor(other, `flow-stop-${senders}`);
+      const stop = await runFlow(flow, { From: other, Body: 'STOP' }, functions);
+      assert.ok(stop.calls.every((call) => call.widget === 'cancel_scheduled'));
+      assert.deepEqual(scheduledTo(other), []);
+    });
+
+    it('/reply failing: the texter is told, nothing is scheduled from the text', async () => {
+      const sender = newSender();
+      emulator.inject({ kind: 'status', status: 500, code: 20500 }, 200, (r) => r.host === 'sync');
+      try {
+        const run = await runFlow(flow, { From: sender, Body: 'C' }, functions);
+        assert.equal(run.reply.widget, 'reply_appointment_failed');
+        assert.match(run.reply.body, /^Sorry, your reply could not be recorded: /);
+      } finally {
+        emulator.clearFaults();
+      }
+      assert.deepEqual(scheduledTo(sender), []);
+    });
+  });
+
   describe('"remind me …": the reminder path', () => {
     it('"remind me tomorrow at 9am to call mom" schedules that text for 09:00 tomorrow, New York time', async () => {
       const sender = newSender();
