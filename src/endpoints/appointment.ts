@@ -22,11 +22,13 @@ import { formatSendAtText } from '../time/local-text';
 import { planReminders, type ReminderPlan } from '../time/reminders';
 import { requestedTime } from '../time/send-time';
 import { formatLocal, formatUtc } from '../time/wall-clock';
+import { cancelOne } from '../twilio/cancel';
 import { SyncMaps } from '../twilio/sync-map';
+import { cancelFailure } from './cancel-message';
 import { scheduledInstants } from './frequency-cap';
 import { type Invocation, type registryOf, registryUnavailable } from './invocation';
 import { replaceEarlier } from './replace-earlier';
-import { type SeriesAnswer, startSeries } from './series';
+import { type SeriesAnswer, startSeries, stopPlans } from './series';
 
 /** An appointment as answers show it. */
 export interface AppointmentView {
@@ -251,9 +253,16 @@ export async function bookAppointment(
       canceled: false,
       createdAt: stamp,
     };
-    const result = await startSeries(invocation, handles.records, seriesPlan, 'reject', {});
+    let result = await startSeries(invocation, handles.records, seriesPlan, 'reject', {});
+    // A reminder inside the window that could not be created now never would be (the callbacks
+    // that arm come from later reminders): the booking is all or nothing.
+    const due = plan.planned.filter((p) => !p.later).length;
+    if (result.ok && result.value.occurrences.length < due) {
+      const undone = await undoReminders(invocation, handles, series);
+      result = incomplete(result.value, undone);
+    }
     if (!result.ok) {
-      // Nothing was sent: the booking is undone (a move puts the earlier record back).
+      // Nothing is left scheduled: the booking is undone (a move puts the earlier record back).
       if (previous === undefined) await book.remove(record);
       else await rewrite(book, previous, record, ttlAfter(Date.parse(previous.at), now));
       await release();
@@ -288,6 +297,39 @@ export async function bookAppointment(
     await release(left);
   }
   return ok(answer);
+}
+
+/** Stops a plan and cancels what it created; true when nothing of it is left scheduled. */
+async function undoReminders(
+  invocation: Invocation,
+  handles: Handles,
+  series: string,
+): Promise<boolean> {
+  const stopped = await stopPlans(invocation, { series });
+  let left = !stopped.complete;
+  for (const sid of stopped.sids) {
+    const outcome = await cancelOne(invocation.twilio(), sid);
+    if (outcome.kind === 'failed' && cancelFailure(sid, outcome) !== undefined) left = true;
+    else await handles.records.setStatus(sid, 'canceled');
+  }
+  return !left;
+}
+
+/** The error for a booking whose reminders could not all be created (and were taken back). */
+function incomplete(started: SeriesAnswer, undone: boolean): Result<SeriesAnswer> {
+  const [failed] = started.failed ?? [];
+  if (failed !== undefined) {
+    const error: AppError = { code: failed.code as AppError['code'] };
+    return { ok: false, error };
+  }
+  return registryUnavailable(
+    undone
+      ? "Sorry, messages can't be scheduled right now. Nothing was sent."
+      : "Sorry, messages can't be scheduled right now. Some reminders may still be scheduled: please check before trying again.",
+    undone
+      ? 'could not record every reminder, so the ones created were canceled'
+      : 'could not record every reminder, and some created could not be canceled (see /scheduled-messages)',
+  );
 }
 
 /**
