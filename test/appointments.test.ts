@@ -410,6 +410,35 @@ describe('appointments through the built functions and the emulator', () => {
     });
   }
 
+  it('the cap on a series: an occurrence on a full day is skipped and listed, the others scheduled', async () => {
+    const to = newNumber();
+    const existing = await call(schedule, {
+      to,
+      body: 'Already that day',
+      delay: '2d',
+      timeZone: NY,
+    });
+    assert.equal(existing.status, 200, JSON.stringify(existing.body));
+    const series = await call(schedule, {
+      to,
+      body: 'Daily',
+      when: 'tomorrow at 10am',
+      timeZone: NY,
+      repeat: 'daily',
+      count: '3',
+      maxPerDay: '1',
+    });
+    assert.equal(series.status, 200, JSON.stringify(series.body));
+    const day = (iso: string) => dateAhead(Date.parse(iso), 0, NY);
+    const skipped = series.body.skipped as { at: string; reason: string }[];
+    assert.deepEqual(
+      skipped.map((s) => [day(s.at), s.reason]),
+      [[day(String(existing.body.sendAt)), 'frequency-cap']],
+    );
+    assert.equal((series.body.occurrences as unknown[]).length, 2);
+    assert.equal(scheduledTo(to).length, 3);
+  });
+
   it('reminders past the 35-day window are armed when an earlier one is sent', async () => {
     const to = newNumber();
     const booked = await book(to, {
