@@ -25,6 +25,7 @@ const DEPENDENCIES = Object.keys(pkg.dependencies ?? {});
 const EXPECTED_FUNCTIONS = [
   { path: '/cancel-message', access: 'protected' },
   { path: '/message-status', access: 'protected' },
+  { path: '/reply', access: 'protected' },
   { path: '/schedule-message', access: 'protected' },
   { path: '/scheduled-messages', access: 'protected' },
 ];
@@ -96,7 +97,7 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
     assert.deepEqual(builtFiles().sort(), sources, 'run `npm run build` first');
   });
 
-  it('deploys exactly /schedule-message, /cancel-message, /scheduled-messages and /message-status, each protected', () => {
+  it('deploys exactly /schedule-message, /cancel-message, /scheduled-messages, /message-status and /reply, each protected', () => {
     const deployed = listing.functions
       .map(({ path, access }) => ({ path, access }))
       .sort((a, b) => a.path.localeCompare(b.path));
