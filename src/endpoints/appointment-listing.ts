@@ -23,5 +23,6 @@ export async function listWithAppointment(
       "Sorry, the scheduled messages can't be looked up right now.",
       'could not be read (the appointment of this tag)',
     );
-  return ok({ ...listed.value, appointment: viewOf(loaded.record) });
+  const locale = loaded.record.locale ?? invocation.config.defaults.locale;
+  return ok({ ...listed.value, appointment: viewOf(loaded.record, locale) });
 }
