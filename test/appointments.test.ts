@@ -549,6 +549,44 @@ describe('appointments through the built functions and the emulator', () => {
       assert.deepEqual(scheduledTo(other), []);
     });
 
+    it('two moves at once: one at a time per tag, and the reminders left are those of the time recorded', async () => {
+      const to = newNumber();
+      const tag = 'moves-1';
+      await bookFar(to, tag);
+      const move = (day: number) =>
+        call(
+          schedule,
+          bookingRequest(to, {
+            appointmentAt: `${dateAhead(Date.now(), day, NY)}T11:00`,
+            timeZone: NY,
+            tag,
+            body: 'x',
+            remind: 'P1D,2h',
+            replace: 'true',
+          }),
+          { DOMAIN_NAME: '' },
+        );
+      const answers = await Promise.all([move(5), move(6)]);
+      const moved = answers.filter((a) => a.status === 200);
+      assert.ok(moved.length >= 1, JSON.stringify(answers.map((a) => a.body)));
+      for (const answer of answers)
+        assert.ok(
+          answer.status === 200 ||
+            (answer.status === 409 && (answer.body.error as Body).code === 'REPLACE_IN_PROGRESS'),
+          JSON.stringify(answer.body),
+        );
+      const listed = await call(list, { tag });
+      const recorded = (listed.body.appointment as Body).at;
+      const winner = moved.find((a) => (a.body.appointment as Body).at === recorded);
+      assert.ok(winner, 'the time recorded is one a move answered');
+      assert.deepEqual(
+        scheduledTo(to)
+          .map((m) => m.sid)
+          .sort(),
+        (winner.body.reminders as Reminder[]).map((r) => r.sid).sort(),
+      );
+    });
+
     it('Sync down: 503, and the state is not changed behind the answer', async () => {
       const to = newNumber();
       await bookFar(to, 'down-1');
