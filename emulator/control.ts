@@ -81,6 +81,16 @@ export function handleControl(
   const method = req.method ?? 'GET';
   const route = path.slice(CONTROL_PREFIX.length);
   if (route === 'clock' && method === 'GET') return sendJson(res, 200, clockJson(target));
+  // The clock pushed to whoever follows it (the local functions), at once and on every move:
+  // server-sent events, one `data:` line of JSON each, so nobody reads it before each request.
+  if (route === 'clock/events' && method === 'GET') {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+    const push = () => res.write(`data: ${JSON.stringify(clockJson(target))}\n\n`);
+    push();
+    const unsubscribe = target.clock.onMove(push);
+    res.on('close', unsubscribe);
+    return;
+  }
   if (route === 'clock' && method === 'POST') {
     const move = readMove(raw, req.headers['content-type']);
     const now = target.clock.now();

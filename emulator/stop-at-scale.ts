@@ -22,15 +22,21 @@ export interface StopAtScaleOptions {
   history?: number;
   /** Faults for the cancels (POSTs), e.g. 429s: [fault, how many]. */
   cancelFaults?: [Fault, number];
+  /** The flow's loop: call again while `complete` is false, at most this many calls (default 1). */
+  calls?: number;
 }
 
 export interface StopAtScaleRun {
+  /** The last call's answer. */
   status: number;
   body: Record<string, unknown>;
-  /** Canceled, as the answer says. */
+  /** Canceled, as the answers say, over every call. */
   canceled: number;
   complete: boolean;
+  /** Every call's time, summed. */
   elapsedMs: number;
+  /** Invocations made (the flow's loop). */
+  calls: number;
   /** What the emulator holds afterwards, and what went through the proxy. */
   far: FarTwilioReport;
 }
@@ -81,22 +87,30 @@ export async function runStopAtScale(options: StopAtScaleOptions): Promise<StopA
     const log = console.log;
     console.log = () => {};
     const started = performance.now();
-    let answer: Awaited<ReturnType<typeof invoke>>;
+    let answer: Awaited<ReturnType<typeof invoke>> | undefined;
+    let calls = 0;
+    let canceled = 0;
     try {
-      answer = await invoke(cancel, context, { to: STOP_RECIPIENT });
+      while (calls < (options.calls ?? 1) && answer?.body.complete !== true) {
+        calls++;
+        answer = await invoke(cancel, context, { to: STOP_RECIPIENT });
+        if (Array.isArray(answer.body.canceled)) canceled += answer.body.canceled.length;
+      }
     } finally {
       console.log = log;
     }
     const elapsedMs = performance.now() - started;
+    if (answer === undefined) throw new Error('no call was made');
 
     child.send({ kind: 'report' });
     const { report } = await next<{ report: FarTwilioReport }>(child, 'report');
     return {
       status: answer.status,
       body: answer.body,
-      canceled: Array.isArray(answer.body.canceled) ? answer.body.canceled.length : 0,
+      canceled,
       complete: answer.body.complete === true,
       elapsedMs,
+      calls,
       far: report,
     };
   } finally {

@@ -15,7 +15,34 @@ import {
   type Env,
   readConfig,
 } from '../src/input/config';
+import { type ConsoleEnv, readConsoleSettings } from '../src/input/console-request';
 import { readDotEnv } from './env-file';
+
+/**
+ * The console's variables: a problem with them, and before a deploy a CONSOLE_LOCAL_KEY (it
+ * would let the local front's header in without a password; npm start makes its own per run).
+ */
+function consoleProblems(env: ConsoleEnv, forDeploy: boolean): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (forDeploy && env.CONSOLE_LOCAL_KEY !== undefined) {
+    problems.push({
+      name: 'CONSOLE_LOCAL_KEY',
+      problem: 'must not be deployed: npm start makes its own for each run; remove it',
+    });
+  }
+  const { CONSOLE_LOCAL_KEY: _, ...deployed } = env;
+  // AUTH_TOKEN is never uploaded: Twilio gives it to the deployed functions (and npm start to
+  // the local ones), so it is no problem that .env may not hold it.
+  const source: ConsoleEnv = forDeploy ? deployed : env;
+  const withToken = { ...source, AUTH_TOKEN: source.AUTH_TOKEN?.trim() || 't'.repeat(32) };
+  const settings = readConsoleSettings(withToken);
+  if (!settings.ok) {
+    const name = settings.error.field ?? 'CONSOLE_PASSWORD';
+    const text = String(settings.error.facts?.problems ?? '');
+    problems.push({ name, problem: text.startsWith(name) ? text.slice(name.length + 1) : text });
+  }
+  return problems;
+}
 
 export interface ConfigReport {
   ok: boolean;
@@ -35,7 +62,10 @@ export function configReport(
   env: Env,
   options: ConfigCheckOptions & { source?: string; markDeployOnly?: boolean } = {},
 ): ConfigReport {
-  const problems = configProblems(env, options);
+  const problems = [
+    ...configProblems(env, options),
+    ...consoleProblems(env as ConsoleEnv, options.forDeploy === true),
+  ];
   const atRunTime =
     options.forDeploy && options.markDeployOnly
       ? new Set(configProblems(env).map((problem) => describeProblems([problem])))

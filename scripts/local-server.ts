@@ -13,6 +13,7 @@ import { LocalDevelopmentServer } from '@twilio/runtime-handler/dev';
 import { getListOfFunctionsAndAssets } from '@twilio-labs/serverless-api/dist/utils/fs';
 import type { NextFunction, Request, Response } from 'express';
 import { redactNumbers } from '../src/core/mask';
+import { markConsoleRequest } from './console-local';
 import { followEmulatorClock } from './emulator-time';
 import { front, type Handler, readFailure, sendError } from './local-front';
 import { outboxOptionsFrom, outboxRoutes } from './outbox/routes';
@@ -101,14 +102,15 @@ async function main(): Promise<void> {
     // The status callback is the one route Twilio calls: signed, as deployed it must be.
     signed: { paths: SIGNED_PATHS, authToken: env.AUTH_TOKEN ?? '' },
   });
-  // With the emulator, each request first reads its clock, so the functions' now follows it.
-  const refreshClock =
-    outbox.emulatorUrl !== undefined ? followEmulatorClock(outbox.emulatorUrl) : undefined;
+  // With the emulator, the functions' now follows its clock, pushed to us as it moves.
+  if (outbox.emulatorUrl !== undefined) followEmulatorClock(outbox.emulatorUrl);
+  const consoleKey = env.CONSOLE_LOCAL_KEY;
+  let port = 0;
   const server = createServer((req, res) => {
-    if (refreshClock === undefined) return handle(req, res);
-    refreshClock().then(() => handle(req, res));
+    markConsoleRequest(req, port, consoleKey);
+    return handle(req, res);
   });
-  const port = await listenOnLoopback(server, options.port);
+  port = await listenOnLoopback(server, options.port);
 
   const routes = await getListOfFunctionsAndAssets(ROOT, {
     functionsFolderNames: [options.functionsFolder],

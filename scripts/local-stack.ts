@@ -5,6 +5,7 @@
 // The child gets the functions' variables through its environment (never a file), dies with
 // its parent (IPC channel, stdin pipe, parent PID), and is stopped by its own PID.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import {
   EMULATOR_ACCOUNT_SID,
@@ -92,6 +93,8 @@ export interface LocalStack {
   /** The credentials the functions use (the emulator's, or the real ones from .env). */
   accountSid: string;
   authToken: string;
+  /** The console asks for CONSOLE_PASSWORD (set in the variables), as the deployed service does. */
+  consolePassword: boolean;
   stop(): Promise<void>;
 }
 
@@ -269,6 +272,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     variables.TWILIO_API_BASE_URL = await emulator.start();
     variables.MESSAGING_SERVICE_SID ||= EMULATOR_MESSAGING_SERVICE_SID;
   }
+  // The console without a password on this machine: a key for this run only, in memory, never
+  // read from or written to a file. With CONSOLE_PASSWORD set it asks for it, as deployed.
+  delete variables.CONSOLE_LOCAL_KEY;
+  if (!variables.CONSOLE_PASSWORD) variables.CONSOLE_LOCAL_KEY = randomBytes(32).toString('hex');
 
   let server: LocalServer;
   try {
@@ -290,6 +297,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     exited: server.exited,
     accountSid: variables.ACCOUNT_SID ?? '',
     authToken: variables.AUTH_TOKEN ?? '',
+    consolePassword: Boolean(variables.CONSOLE_PASSWORD),
     stop: async () => {
       await server.stop();
       await emulator?.stop();

@@ -103,10 +103,15 @@ Try it (requests shaped like Studio's Run Function widget: form-encoded strings)
 ${
   stack.emulator
     ? `Outbox: open ${url}/ in a browser to watch messages go out, and move the clock.
-
 `
     : ''
-}Press Ctrl-C to stop.
+}Console: open ${url}/console to see, search and cancel what is scheduled (${
+    stack.consolePassword
+      ? 'CONSOLE_PASSWORD is set: it asks for it, as deployed'
+      : 'no password on this machine'
+  }).
+
+Press Ctrl-C to stop.
 `;
 }
 

@@ -430,7 +430,7 @@ describe('appointments through the built functions and the emulator', () => {
     });
     assert.equal(series.status, 200, JSON.stringify(series.body));
     const day = (iso: string) => dateAhead(Date.parse(iso), 0, NY);
-    const skipped = series.body.skipped as { at: string; reason: string }[];
+    const skipped = series.body.capped as { at: string; reason: string }[];
     assert.deepEqual(
       skipped.map((s) => [day(s.at), s.reason]),
       [[day(String(existing.body.sendAt)), 'frequency-cap']],

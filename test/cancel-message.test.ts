@@ -115,7 +115,7 @@ describe('/cancel-message (built function, emulator)', () => {
     }
   });
 
-  it('stops at the page cap with complete: false and leaves the rest scheduled', async () => {
+  it('reads a long list to its end, and a call cut short is resumed where it stopped', async () => {
     const now = Date.now();
     const late: string[] = [];
     for (let i = 0; i < 2050; i++) {
@@ -128,13 +128,27 @@ describe('/cancel-message (built function, emulator)', () => {
       });
       if (isScheduled) late.push(sid);
     }
-    const answer = await invoke(cancel, context(), { to: ALICE });
-    assert.equal(answer.status, 200, JSON.stringify(answer.body).slice(0, 300));
-    assert.equal(answer.body.complete, false);
-    assert.equal(answer.body.stoppedBy, 'page-limit');
-    assert.equal(answer.body.scanned, 2000);
-    assert.deepEqual(answer.body.canceled, []);
-    for (const sid of late) assert.equal(emulator.messages.get(sid)?.status, 'scheduled');
+    // Twilio fails the 6th page: the first call stops there, complete: false.
+    let pages = 0;
+    emulator.inject({ kind: 'status', status: 500, code: 20500 }, 1, (r) =>
+      r.method === 'GET' && r.path.endsWith('/Messages.json') ? ++pages === 6 : false,
+    );
+    const first = await invoke(cancel, context(), { to: ALICE });
+    assert.equal(first.status, 200, JSON.stringify(first.body).slice(0, 300));
+    assert.equal(first.body.complete, false);
+    assert.equal(first.body.stoppedBy, 'twilio-error');
+    assert.equal(first.body.scanned, 500);
+    emulator.requests.length = 0;
+    // The flow calls again: the scan resumes at the page that failed, not at the top.
+    const again = await invoke(cancel, context(), { to: ALICE });
+    assert.equal(again.body.complete, true, JSON.stringify(again.body).slice(0, 300));
+    assert.equal(again.body.scanned, 1550);
+    const firstList = emulator.requests.find(
+      (r) => r.method === 'GET' && r.path.endsWith('/Messages.json'),
+    );
+    assert.equal(firstList?.query.get('Page'), '5');
+    assert.deepEqual(new Set(again.body.canceled as string[]), new Set(late));
+    for (const sid of late) assert.equal(emulator.messages.get(sid)?.status, 'canceled');
   });
 
   it('reports a cancel that fails mid-way and cancels the rest', async () => {

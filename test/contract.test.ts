@@ -10,8 +10,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import { MessagesEmulator } from '../emulator/messages-api';
 import { openApiText } from '../scripts/contract/openapi-document';
 import { CANCEL_MESSAGE } from '../src/contract/cancel-message';
+import { CONSOLE_API } from '../src/contract/console-api';
 import { COMMON_ERRORS, type EndpointDeclaration, namesOf } from '../src/contract/declaration';
-import { ENDPOINTS } from '../src/contract/endpoints';
+import { CONSOLE_ENDPOINTS, ENDPOINTS } from '../src/contract/endpoints';
 import { MESSAGE_STATUS } from '../src/contract/message-status';
 import { REPLY } from '../src/contract/reply';
 import { SCHEDULE_MESSAGE } from '../src/contract/schedule-message';
@@ -19,6 +20,7 @@ import { SCHEDULED_MESSAGES } from '../src/contract/scheduled-messages';
 import { ERROR_CATALOG } from '../src/edge/error-catalog';
 import { parseCancelTarget } from '../src/input/cancel-request';
 import { DEFAULT_LOCALE } from '../src/input/config';
+import { parseConsoleAction, passwordOf } from '../src/input/console-request';
 import type { Event } from '../src/input/event-fields';
 import { parseListTarget } from '../src/input/list-request';
 import { parseReplyRequest } from '../src/input/reply-request';
@@ -107,6 +109,24 @@ const READERS: {
     events: [{ to: '+15551234567', number: '+15551234567' }, { tag: 't' }, { series: 's' }],
   },
   {
+    declaration: CONSOLE_API,
+    // The console reads its action and password, then a list or a cancel target as
+    // /scheduled-messages and /cancel-message read them.
+    parse: (event) => [
+      parseConsoleAction(event),
+      passwordOf(event),
+      parseListTarget(event),
+      parseCancelTarget(event),
+    ],
+    events: [
+      { action: 'sign-in', password: 'p' },
+      { action: 'upcoming', to: '+15551234567', number: '+15551234567' },
+      { action: 'cancel', sid: SID },
+      { action: 'cancel', tag: 't' },
+      { action: 'cancel', series: 's' },
+    ],
+  },
+  {
     declaration: MESSAGE_STATUS,
     parse: readStatusReport,
     events: [
@@ -128,7 +148,7 @@ const READERS: {
 
 describe('the declarations', () => {
   it('name each parameter by its key, and no name twice in an endpoint', () => {
-    for (const declaration of ENDPOINTS) {
+    for (const declaration of [...ENDPOINTS, ...CONSOLE_ENDPOINTS]) {
       for (const [key, parameter] of Object.entries(declaration.parameters))
         assert.equal(parameter.names[0], key, `${declaration.path} ${key}`);
       const names = namesOf(declaration);
@@ -137,7 +157,10 @@ describe('the declarations', () => {
   });
 
   it('every error code has an endpoint that may answer it, and a catalog entry (by type)', () => {
-    const declared = new Set<string>([...COMMON_ERRORS, ...ENDPOINTS.flatMap((e) => e.errors)]);
+    const declared = new Set<string>([
+      ...COMMON_ERRORS,
+      ...[...ENDPOINTS, ...CONSOLE_ENDPOINTS].flatMap((e) => e.errors),
+    ]);
     const unclaimed = Object.keys(ERROR_CATALOG).filter((code) => !declared.has(code));
     assert.deepEqual(unclaimed, []);
   });
@@ -182,7 +205,7 @@ describe('docs/openapi.json', () => {
 
   it('lists every parameter of every endpoint, aliases included, in both body kinds', () => {
     const document = JSON.parse(text);
-    for (const declaration of ENDPOINTS) {
+    for (const declaration of [...ENDPOINTS, ...CONSOLE_ENDPOINTS]) {
       const body = document.paths[declaration.path].post.requestBody.content;
       for (const kind of ['application/x-www-form-urlencoded', 'application/json'])
         assert.deepEqual(
@@ -225,7 +248,15 @@ describe('answers of the built functions match the declared answers', () => {
       { to, body: 'b', when: 'tomorrow at 9am', timeZone: 'recipient', tag: 'appt-1' },
       { to, body: 'c', at: '10:00', tag: 'appt-1', replace: 'true', idempotencyKey: 'k1' },
       { to, body: 'c', at: '10:00', tag: 'appt-1', replace: 'true', idempotencyKey: 'k1' },
-      { to, body: 'd', at: '11:00', repeat: 'daily', count: '3', tag: 'series-1' },
+      {
+        to,
+        body: 'd',
+        at: '11:00',
+        repeat: 'daily',
+        count: '8',
+        quietDays: 'sun',
+        tag: 'series-1',
+      },
     ];
     let sid = '';
     for (const request of requests) {

@@ -24,6 +24,10 @@ const DEPENDENCIES = Object.keys(pkg.dependencies ?? {});
 
 const EXPECTED_FUNCTIONS = [
   { path: '/cancel-message', access: 'protected' },
+  // The console: public, as a browser can't sign requests; 404 unless CONSOLE_PASSWORD is set,
+  // and every action but sign-in needs its session token (docs/console.md).
+  { path: '/console', access: 'public' },
+  { path: '/console-api', access: 'public' },
   { path: '/message-status', access: 'protected' },
   { path: '/reply', access: 'protected' },
   { path: '/schedule-message', access: 'protected' },
@@ -97,7 +101,7 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
     assert.deepEqual(builtFiles().sort(), sources, 'run `npm run build` first');
   });
 
-  it('deploys exactly /schedule-message, /cancel-message, /scheduled-messages, /message-status and /reply, each protected', () => {
+  it('deploys exactly the five flow endpoints, each protected, and the console\u2019s two, public', () => {
     const deployed = listing.functions
       .map(({ path, access }) => ({ path, access }))
       .sort((a, b) => a.path.localeCompare(b.path));
@@ -117,7 +121,10 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
   it('deploys each function from a .js file of functions/', () => {
     for (const fn of listing.functions) {
       assert.equal(dirname(fn.filePath), FUNCTIONS_DIR, fn.filePath);
-      assert.match(fn.filePath, /\.protected\.js$/);
+      const expected = EXPECTED_FUNCTIONS.find((e) => e.path === fn.path);
+      if (expected?.access === 'public')
+        assert.doesNotMatch(fn.filePath, /\.(protected|private)\.js$/);
+      else assert.match(fn.filePath, /\.protected\.js$/);
     }
   });
 

@@ -224,8 +224,8 @@ describe('version 2: the service defaults, record lifetimes and every cancel rou
     const answer = await call(schedule, { to: '+12125550100', body: 'x', delay: '1d' }, env);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answer.body.timeZone, 'America/New_York', 'the zone of the number');
-    assert.equal(answer.body.adjusted, 'quiet-hours', 'Sunday is quiet: moved to Monday');
-    assert.equal(answer.body.sendAtLocal, '2026-12-07T00:00:00-05:00');
+    assert.equal(answer.body.adjusted, 'quiet-days', 'Sunday is quiet: moved to Monday');
+    assert.equal(answer.body.sendAtLocal, '2026-12-07T10:00:00-05:00', 'at the same local time');
     assert.match(String(answer.body.sendAtText), /^lundi 7 décembre/);
     // `off` turns the default off for one request.
     const off = await call(

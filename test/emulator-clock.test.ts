@@ -243,6 +243,28 @@ describe('Emulator clock and status callbacks', () => {
     );
   });
 
+  it('retries a failed callback as its connection overrides ask, fragment neither sent nor signed', async () => {
+    const erroring = await startReceiver(500);
+    const message = await schedule(
+      20 * MINUTE,
+      `http://127.0.0.1:${erroring.port}/status?series=x#rc=2&rp=all`,
+    );
+    emulator.advanceClock(20 * MINUTE);
+    await emulator.callbacksSettled();
+    await erroring.stop();
+    // The first post and 2 retries, each to the URL without its fragment, signed as posted.
+    assert.equal(erroring.received.length, 3);
+    const posted = `http://127.0.0.1:${erroring.port}/status?series=x`;
+    for (const request of erroring.received) {
+      assert.equal(request.url, '/status?series=x');
+      const signature = String(request.headers['x-twilio-signature']);
+      assert.ok(twilio.validateRequest(EMULATOR_AUTH_TOKEN, signature, posted, request.form));
+    }
+    const record = emulator.callbacks.find((c) => c.sid === message.sid);
+    assert.equal(record?.attempts, 3);
+    assert.equal(record?.outcome, 'failed');
+  });
+
   it('never posts beyond this machine, and records failures without crashing', async () => {
     const away = await schedule(20 * MINUTE, 'https://example.com/message-status');
     const closed = await startReceiver();

@@ -294,3 +294,83 @@ describe("Sync emulator's write limit per Map", () => {
     assert.equal(((await response.json()) as { code: number }).code, 54009);
   });
 });
+
+describe("Sync emulator's read limit per Map, and faults put through its control route", () => {
+  const emulator = new MessagesEmulator({
+    syncWritesPerSecond: 1_000,
+    syncReadsPerSecond: 1,
+    syncBurstWindowSeconds: 3,
+  });
+  let client: Client;
+  before(async () => {
+    await emulator.start();
+    client = clientFor(emulator);
+  });
+  after(() => emulator.stop());
+  const control = (path: string, method: string, body?: unknown) =>
+    fetch(`${emulator.url}/_emulator/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('answers 429 (54009) past the reads a window allows, per Map, and counts them', async () => {
+    const sync = client.sync.v1.services('default');
+    await sync.syncMaps.create({ uniqueName: 'read-busy' });
+    await sync.syncMaps.create({ uniqueName: 'read-quiet' });
+    const busy = sync.syncMaps('read-busy').syncMapItems;
+    await busy.create({ key: 'a', data: {} });
+    // 1 read/s over 3 s: three reads (item or page), then 429.
+    await busy('a').fetch();
+    await busy.page({ pageSize: 10 });
+    await busy('a').fetch();
+    await assert.rejects(busy('a').fetch(), { status: 429, code: 54009 });
+    assert.equal(emulator.sync.throttled.reads, 1);
+    // Another Map reads on.
+    await sync.syncMaps('read-quiet').syncMapItems.page({ pageSize: 10 });
+  });
+
+  it('puts a fault on the next matching requests: Sync writes get 503, then normal again', async () => {
+    const rule = {
+      fault: { kind: 'status', status: 503, code: 20503 },
+      times: 2,
+      host: 'sync',
+      method: 'POST',
+    };
+    const answered = await control('faults', 'POST', rule);
+    assert.equal(answered.status, 200);
+    const sync = client.sync.v1.services('default');
+    await assert.rejects(sync.syncMaps.create({ uniqueName: 'faulty' }), { status: 503 });
+    await assert.rejects(sync.syncMaps.create({ uniqueName: 'faulty' }), { status: 503 });
+    await sync.syncMaps.create({ uniqueName: 'faulty' });
+  });
+
+  it('a delayed write lands, and its answer comes late', async () => {
+    const sync = client.sync.v1.services('default');
+    await sync.syncMaps.create({ uniqueName: 'slow' });
+    await control('faults', 'POST', {
+      fault: { kind: 'delay', ms: 300 },
+      pathContains: '/Maps/slow/Items',
+    });
+    let answered = false;
+    const write = sync
+      .syncMaps('slow')
+      .syncMapItems.create({ key: 'late', data: { n: 1 } })
+      .then(() => {
+        answered = true;
+      });
+    const map = () => [...emulator.sync.maps.values()].find((m) => m.uniqueName === 'slow');
+    while (!map()?.items.has('late')) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Written, and the caller is still waiting for the answer.
+    assert.equal(answered, false);
+    await write;
+    assert.equal(answered, true);
+  });
+
+  it('refuses a rule it cannot read, and clears every fault on DELETE', async () => {
+    assert.equal((await control('faults', 'POST', { fault: { kind: 'explode' } })).status, 400);
+    await control('faults', 'POST', { fault: { kind: 'reset' }, times: 5 });
+    assert.equal((await control('faults', 'DELETE')).status, 200);
+    await client.sync.v1.services('default').syncMaps.create({ uniqueName: 'after-clear' });
+  });
+});

@@ -12,82 +12,12 @@ import { slotPlace } from '../src/registry/keys';
 import { twilioError } from '../src/twilio/errors';
 import { TransportError } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
-import { SPEC_PARAMETERS } from './support/spec';
+import { unfit } from './support/texter-text';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
 const ALICE = '+15551230001';
 const BOB = '+15551230002';
 const UNKNOWN_SID = `SM${'0'.repeat(32)}`;
-
-/** Every variable the service reads (src/input/config.ts's Env). */
-const ENV_VARIABLES = [
-  'MESSAGING_SERVICE_SID',
-  'DEFAULT_TIME_ZONE',
-  'QUIET_HOURS',
-  'QUIET_DAYS',
-  'DEFAULT_LOCALE',
-  'SCHEDULE_MIN_LEAD_MINUTES',
-  'SCHEDULE_MAX_LEAD_DAYS',
-  'TWILIO_API_BASE_URL',
-  'SYNC_SERVICE_SID',
-  'REGISTRY',
-  'REMINDER_OFFSETS',
-  'MAX_PER_DAY',
-  'DOMAIN_NAME',
-  'ACCOUNT_SID',
-  'AUTH_TOKEN',
-];
-/** Parameter names that are also plain English: refused only quoted or next to "=". */
-const ENGLISH = new Set([
-  'to',
-  'from',
-  'text',
-  'number',
-  'body',
-  'message',
-  'at',
-  'when',
-  'delay',
-  'minutes',
-  'tag',
-  'replace',
-  'repeat',
-  'count',
-  'until',
-  'series',
-]);
-const PARAMETERS = [...new Set(Object.values(SPEC_PARAMETERS).flat())];
-const JARGON = [
-  /\bSID\b/i,
-  /E\.164/,
-  /ISO 8601/,
-  /\bIANA\b/,
-  /\bHTTP\b/,
-  /\bJSON\b/,
-  /\bAPI\b/,
-  /\bTwilio\b/,
-  /misconfigured/i,
-  /\bparameter\b/i,
-  /\benvironment\b/i,
-  /\b(null|undefined|NaN)\b/,
-  /\bRRULE\b/,
-  /\bBCP 47\b/,
-];
-
-/** What in `message` a person who texted should not read; empty when it is fit. */
-function unfit(message: string): string[] {
-  const found: string[] = [];
-  if (message.includes('=')) found.push('"="');
-  const snake = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(message);
-  if (snake) found.push(`code-like ${snake[0]}`);
-  for (const name of [...PARAMETERS, ...ENV_VARIABLES]) {
-    const quoted = new RegExp(`["'\`]${name}["'\`]`);
-    const bare = new RegExp(`\\b${name}\\b`);
-    if (quoted.test(message) || (!ENGLISH.has(name) && bare.test(message))) found.push(name);
-  }
-  for (const pattern of JARGON) if (pattern.test(message)) found.push(`jargon ${pattern}`);
-  return found;
-}
 
 type Endpoint =
   | 'schedule-message'
@@ -123,6 +53,8 @@ const cancel = (event: Record<string, unknown>, extra: Partial<ViaFunction> = {}
 });
 const isCreate = (req: { method: string; host: string }) =>
   req.method === 'POST' && req.host === 'api';
+/** An error as the edge words it (for the codes only a module makes). */
+const worded = (error: AppError): AppError => ({ ...error, ...wordsFor(error, 'en') });
 const CASES: Record<ErrorCode, Case> = {
   NO_FIELDS: { endpoint: 'schedule-message', event: { '0': ALICE, '1': 'hello' } },
   MISSING_TO: schedule({ to: undefined }),
@@ -184,6 +116,7 @@ const CASES: Record<ErrorCode, Case> = {
   INVALID_IDEMPOTENCY_KEY: schedule({ idempotencyKey: 'k'.repeat(200) }),
   INVALID_TAG: schedule({ tag: 'not a tag!' }),
   INVALID_SERIES: cancel({ series: 'not a series!' }),
+  INVALID_CURSOR: { endpoint: 'scheduled-messages', event: { to: ALICE, cursor: 'not a cursor!' } },
   INVALID_REPLACE: schedule({ tag: 'appt-1', replace: 'maybe' }),
   REPLACE_NEEDS_TAG: schedule({ replace: 'true' }),
   REGISTRY_DISABLED: schedule({ tag: 'appt-1' }, { env: { REGISTRY: 'off' } }),
@@ -357,6 +290,34 @@ const CASES: Record<ErrorCode, Case> = {
   INTERNAL_ERROR: {
     produce: () => twilioError(new TypeError('bad argument'), 'create'),
     says: /Nothing was sent/,
+  },
+  // The console's refusals, as its endpoint words them (test/console-api.test.ts reaches each).
+  CONSOLE_OFF: { produce: () => worded({ code: 'CONSOLE_OFF' }) },
+  CONSOLE_SIGN_IN_FAILED: {
+    produce: () => worded({ code: 'CONSOLE_SIGN_IN_FAILED', facts: { failures: 1, max: 5 } }),
+  },
+  CONSOLE_SIGN_IN_LOCKED: {
+    produce: () =>
+      worded({
+        code: 'CONSOLE_SIGN_IN_LOCKED',
+        facts: { retryAfterSeconds: 600, max: 5, until: '2027-01-05T09:00:00Z' },
+      }),
+    says: /10 minutes/,
+  },
+  CONSOLE_SIGNED_OUT: {
+    produce: () => worded({ code: 'CONSOLE_SIGNED_OUT', facts: { variant: 'invalid' } }),
+  },
+  CONSOLE_SESSION_EXPIRED: {
+    produce: () =>
+      worded({ code: 'CONSOLE_SESSION_EXPIRED', facts: { expiredAt: '2027-01-05T10:00:00.000Z' } }),
+  },
+  CONSOLE_UNKNOWN_ACTION: {
+    produce: () =>
+      worded({
+        code: 'CONSOLE_UNKNOWN_ACTION',
+        field: 'action',
+        facts: { actions: 'list' },
+      }),
   },
 };
 

@@ -28,7 +28,7 @@ describe('parseLocale', () => {
         ['INVALID_LOCALE', 'DEFAULT_LOCALE'],
       );
       assert.doesNotMatch(wordsFor(result.error, 'en').message, /DEFAULT_LOCALE|locale|=/);
-      assert.match(result.error.detail ?? '', /DEFAULT_LOCALE/);
+      assert.match(wordsFor(result.error, 'en').detail ?? '', /DEFAULT_LOCALE/);
     });
   }
 });
@@ -49,7 +49,7 @@ describe('formatSendAtText', () => {
   it('fr-FR: French words, order and 24-hour clock', () => {
     assert.equal(
       formatSendAtText(winter, 'America/New_York', 'fr-FR'),
-      'jeudi 3 décembre à 08:00 UTC−5',
+      "jeudi 3 décembre à 08:00 heure de l'Est nord-américain",
     );
   });
 
@@ -64,7 +64,11 @@ describe('formatSendAtText', () => {
       formatSendAtText(summer, 'America/New_York', 'en-US'),
       'Thursday, July 2 at 8:00 AM EDT',
     );
-    assert.match(formatSendAtText(summer, 'America/New_York', 'fr-FR'), /08:00 UTC−4$/);
+    // French has no abbreviation: the generic name, the same all year.
+    assert.match(
+      formatSendAtText(summer, 'America/New_York', 'fr-FR'),
+      /08:00 heure de l'Est nord-américain$/,
+    );
   });
 
   it('across the change itself: the last EDT minute and the first EST one', () => {
@@ -83,8 +87,27 @@ describe('formatSendAtText', () => {
     // 2026-12-03 20:00 UTC is Friday 01:30 in Kolkata.
     assert.match(
       formatSendAtText(at('2026-12-03T20:00:00Z'), 'Asia/Kolkata', 'en-US'),
-      /^Friday, December 4 at 1:30 AM GMT\+5:30$/,
+      /^Friday, December 4 at 1:30 AM India Standard Time$/,
     );
+  });
+
+  it('a zone name people recognise, never a bare offset, in every supported language', () => {
+    assert.match(formatSendAtText(winter, 'Australia/Sydney', 'en-AU'), / AEDT$/);
+    assert.match(
+      formatSendAtText(winter, 'Australia/Sydney', 'en-US'),
+      / Australian Eastern Time$/,
+    );
+    assert.match(formatSendAtText(summer, 'Europe/London', 'en-GB'), / BST$/);
+    assert.match(formatSendAtText(winter, 'Europe/Paris', 'de-DE'), / MEZ$/);
+    for (const locale of ['en-US', 'es-ES', 'fr-FR', 'de-DE', 'pt-BR', 'it-IT', 'nl-NL', 'ja-JP']) {
+      for (const zone of ['Australia/Sydney', 'Europe/Berlin', 'Asia/Tokyo', 'America/Sao_Paulo']) {
+        for (const instant of [winter, summer]) {
+          const text = formatSendAtText(instant, zone, locale);
+          assert.doesNotMatch(text, /(GMT|UTC)[+\-\u2212]\d/, `${locale} ${zone}: ${text}`);
+          assert.doesNotMatch(text, /\u2019/, 'a typographic apostrophe is not GSM-7');
+        }
+      }
+    }
   });
 
   it('has no narrow or no-break spaces (they would force an SMS out of GSM-7)', () => {

@@ -8,7 +8,7 @@ import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api
 import { computeSendTime, type SendTimeRequest, type SendTimeSpec } from '../src/time/send-time';
 import { built, CREDENTIAL_ENV, captureConsole, isCreate, SERVICE } from './support/faults';
 import { type Answer, invoke, makeContext } from './support/functions';
-import { INPUT_CODES, SCHEDULE_PARAMETERS } from './support/spec';
+import { INPUT_CODES, SCHEDULE_PARAMETERS } from './support/v1-contract';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -52,7 +52,7 @@ describe('parseQuietDays', () => {
       );
       // The texter's message names no parameter; the builder's detail does.
       assert.doesNotMatch(wordsFor(result.error, 'en').message, /QUIET_DAYS|quietDays|=/);
-      assert.match(result.error.detail ?? '', /QUIET_DAYS/);
+      assert.match(wordsFor(result.error, 'en').detail ?? '', /QUIET_DAYS/);
     });
   }
 });

@@ -24,11 +24,11 @@ const NUMBERS = [
   '+18085550100', // Honolulu
   '+18005550100', // toll-free: 42 zones
   '+442079460958', // London
-  '+912212345678', // Mumbai (Kolkata, +05:30)
+  '+912223456789', // Mumbai (Kolkata, +05:30)
   '+61291234567', // Sydney
   '+5511912345678', // São Paulo
   '+16045550100', // Vancouver
-  '+6491234567', // Auckland
+  '+6493091234', // Auckland
   'whatsapp:+12125550100',
 ];
 const NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

@@ -1,4 +1,5 @@
-// Recipient zones: a phone number's candidate IANA zones from libphonenumber's prefix map.
+// Recipient zones: a phone number's candidate IANA zones, as libphonenumber's mapper answers or
+// more. The whole table is held against the mapper's own logic in recipient-zones-oracle.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { zonesForNumber } from '../src/time/recipient-zones';
@@ -12,7 +13,13 @@ describe('zonesForNumber', () => {
     ['Honolulu', '+18085550123', ['Pacific/Honolulu']],
     ['Alaska: two zones', '+19075550123', ['America/Adak', 'America/Anchorage']],
     ['London (landline)', '+442079460000', ['Europe/London']],
-    ['a UK mobile: the Crown Dependencies share +447', '+447700900123', ['Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/London']],
+    ['a UK mobile: every UK zone, London named first', '+447400123456', ['Europe/London', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/Jersey']],
+    ['a Guernsey-range mobile too', '+447911123456', ['Europe/London', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/Jersey']],
+    ['an NZ mobile: Chatham too', '+64211234567', ['Pacific/Auckland', 'Pacific/Chatham']],
+    ['Morocco: its own zone, not Atlantic/Canary', '+212650123456', ['Africa/Casablanca']],
+    ['Algeria: its own zone, not Europe/Paris', '+21321123456', ['Africa/Algiers']],
+    ['Nicaragua: its own zone, not America/Chicago', '+50581234567', ['America/Managua']],
+    ['Ireland: Europe/Dublin, not the UK zones the packaged map names', '+35312345678', ['Europe/Dublin']],
     ['Kolkata (+5:30), under its current name', '+919876543210', ['Asia/Kolkata']],
     ['Sydney', '+61291234567', ['Australia/Sydney']],
     ['São Paulo', '+5511912345678', ['America/Sao_Paulo']],
@@ -31,9 +38,28 @@ describe('zonesForNumber', () => {
     for (const zone of ['Pacific/Guam', 'America/Adak', 'America/St_Johns', 'Pacific/Honolulu']) {
       assert.ok(zones.includes(zone), zone);
     }
-    // An area code not in the map falls back the same way (fail closed, not one guessed zone).
-    assert.deepEqual(zonesForNumber('+15555550123'), zones);
+    // A mobile of a Caribbean member of the plan is not tied to its island, for libphonenumber.
+    assert.deepEqual(zonesForNumber('+12684641234'), zones);
   });
+
+  it('an Australian mobile: every zone of Australia, Perth and Lord Howe included', () => {
+    const zones = zonesForNumber('+61412345678');
+    assert.equal(zones.length, 8);
+    for (const zone of ['Australia/Perth', 'Australia/Lord_Howe', 'Australia/Sydney']) {
+      assert.ok(zones.includes(zone), zone);
+    }
+  });
+
+  for (const invalid of [
+    '+15550100',
+    '+12125550',
+    '+4400000000',
+    '+15555550123',
+    '+447700900123',
+  ]) {
+    it(`${invalid} is not a valid number for libphonenumber: no zone`, () =>
+      assert.deepEqual(zonesForNumber(invalid), []));
+  }
 
   for (const invalid of [
     '12125550123',
@@ -59,7 +85,7 @@ describe('zonesForNumber', () => {
         assert.ok(!zonesForNumber(`+${cc}00000000`).includes(legacy), `${cc}: ${legacy}`);
       }
     }
-    assert.deepEqual(zonesForNumber('+9771234567'), ['Asia/Kathmandu']);
+    assert.deepEqual(zonesForNumber('+97714123456'), ['Asia/Kathmandu']);
   });
 
   it('answers a copy: changing it does not change the next answer', () => {

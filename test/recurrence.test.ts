@@ -8,15 +8,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Result } from '../src/core/errors';
 import { wordsFor } from '../src/edge/error-words';
-import {
-  expandSeries,
-  MAX_OCCURRENCES,
-  occurrences,
-  parseRepeat,
-  type RepeatInput,
-  type RepeatRule,
-} from '../src/time/recurrence';
-import { formatLocal } from '../src/time/wall-clock';
+import { parseRepeat } from '../src/time/repeat-parse';
+import { MAX_OCCURRENCES, type RepeatInput, type RepeatRule } from '../src/time/repeat-rule';
+import { expandSeries, occurrences } from '../src/time/series-expand';
+import { formatLocal, instantOf } from '../src/time/wall-clock';
 
 const NY = 'America/New_York';
 const SYDNEY = 'Australia/Sydney';
@@ -46,8 +41,10 @@ function refused(result: Result<unknown>, field = 'repeat') {
     wordsFor(result.error, 'en').message,
     /=|\b(repeat|count|until|rrule|freq|byday)\b/i,
   );
-  assert.ok(result.error.detail, 'a detail for the builder');
-  return result.error;
+  const words = wordsFor(result.error, 'en');
+  assert.ok(words.detail, 'a detail for the builder');
+  // The error as the builder reads it: code, field and the edge's words.
+  return { ...result.error, ...words };
 }
 
 describe('occurrences keep the wall clock across DST', () => {
@@ -317,16 +314,33 @@ describe('parseRepeat refuses what it does not support', () => {
     assert.equal(rule({ repeat: 'daily', count: '100' }).count, 100);
   });
 
-  it('until more than 366 days ahead, in the past, or unreadable', () => {
-    // Now is 2026-03-01 07:00 in New York: 366 days ahead is 2027-03-02 (07:00).
-    assert.ok(parse({ repeat: 'daily', until: '2027-03-02' }).ok);
-    refused(parse({ repeat: 'daily', until: '2027-03-03' }), 'until');
-    assert.ok(parse({ repeat: 'daily', until: '2027-03-02T12:00:00Z' }).ok);
-    refused(parse({ repeat: 'daily', until: '2027-03-02T12:00:01Z' }), 'until');
-    refused(parse({ repeat: 'FREQ=DAILY;UNTIL=20280101' }));
+  it('until in the past or unreadable (parse); more than 366 days after the first message (expand)', () => {
     refused(parse({ repeat: 'daily', until: '2026-02-28' }), 'until');
     refused(parse({ repeat: 'daily', until: '2026-02-30' }), 'until');
     refused(parse({ repeat: 'daily', until: 'next year' }), 'until');
+    refused(parse({ repeat: 'daily', until: '2027-03-02T12:00:00+18:00' }), 'until');
+    // The first message is Thursday 2026-03-05 08:00 New York: up to 2027-03-06, 366 days on.
+    const first = t('2026-03-05T13:00:00Z');
+    const weekly = (until: string) => expandSeries(first, rule({ repeat: 'weekly', until }), NY);
+    assert.ok(weekly('2027-03-06').ok);
+    assert.ok(weekly('2027-03-06T23:59:59-05:00').ok);
+    refused(weekly('2027-03-07'), 'until');
+    refused(weekly('2027-03-07T05:00:00Z'), 'until');
+    refused(expandSeries(first, rule('FREQ=WEEKLY;UNTIL=20280101'), NY));
+  });
+
+  it('the 366 days count from the first message, not from the start asked for', () => {
+    // Asked for 2027-01-01 09:00; the first message is on January 31, the 13th 365 days later.
+    const now = t('2026-12-20T12:00:00Z');
+    const lastDays = rule({ repeat: 'FREQ=MONTHLY;BYMONTHDAY=-1', count: '13' }, NY, now);
+    const found = expandSeries(t('2027-01-01T14:00:00Z'), lastDays, NY);
+    assert.ok(found.ok, JSON.stringify(found));
+    assert.equal(found.value.length, 13);
+    assert.equal(formatLocal(found.value[0] ?? 0, NY), '2027-01-31T09:00:00-05:00');
+    assert.equal(formatLocal(found.value[12] ?? 0, NY), '2028-01-31T09:00:00-05:00');
+    // until the same day works too, 366 days after the first message's date.
+    const untilRule = rule({ repeat: 'FREQ=MONTHLY;BYMONTHDAY=-1', until: '2028-01-31' }, NY, now);
+    assert.ok(expandSeries(t('2027-01-01T14:00:00Z'), untilRule, NY).ok);
   });
 
   it('no end, or two ends', () => {
@@ -361,13 +375,17 @@ describe('parseRepeat refuses what it does not support', () => {
       '',
     ]) {
       const error = refused(parse({ repeat }));
-      assert.match(error?.detail ?? '', /FREQ=DAILY\|WEEKLY\|MONTHLY/, repeat);
+      assert.match(
+        error ? (wordsFor(error, 'en').detail ?? '') : '',
+        /FREQ=DAILY\|WEEKLY\|MONTHLY/,
+        repeat,
+      );
     }
   });
 
   it('a phone number pasted into the rule is not echoed in the detail', () => {
     const error = refused(parse({ repeat: 'FREQ=DAILY;BYDAY=+15551234567;COUNT=3' }));
-    assert.doesNotMatch(error?.detail ?? '', /5551234567/);
+    assert.doesNotMatch(error ? (wordsFor(error, 'en').detail ?? '') : '', /5551234567/);
   });
 
   it('reads the named forms and RRULE parts case-insensitively', () => {
@@ -387,5 +405,60 @@ describe('parseRepeat refuses what it does not support', () => {
       weekStart: 1,
       count: 4,
     });
+  });
+});
+
+describe('a series that starts in a DST gap moves that occurrence only', () => {
+  it('New York 2027-03-14 02:30 daily x3: 03:30 on the 14th, then 02:30 on the 15th and 16th', () => {
+    const asked = { year: 2027, month: 3, day: 14, hour: 2, minute: 30, second: 0 };
+    const first = instantOf(asked, NY);
+    const now = t('2027-03-01T12:00:00Z');
+    const found = occurrences(first, rule({ repeat: 'daily', count: '3' }, NY, now), NY, asked);
+    assert.deepEqual(
+      found.map((instant) => formatLocal(instant, NY)),
+      ['2027-03-14T03:30:00-04:00', '2027-03-15T02:30:00-04:00', '2027-03-16T02:30:00-04:00'],
+    );
+  });
+
+  it('an overlap takes the earlier instant on every later day that has one', () => {
+    // 2026-11-01 01:30 happens twice in New York; weekly, so the next ones are plain days.
+    const asked = { year: 2026, month: 10, day: 25, hour: 1, minute: 30, second: 0 };
+    const now = t('2026-10-01T12:00:00Z');
+    const daily = rule({ repeat: 'daily', count: '9' }, NY, now);
+    const found = occurrences(instantOf(asked, NY), daily, NY, asked);
+    assert.equal(formatLocal(found[7] ?? 0, NY), '2026-11-01T01:30:00-04:00');
+    assert.equal(formatLocal(found[8] ?? 0, NY), '2026-11-02T01:30:00-05:00');
+  });
+});
+
+describe('monthly, and the input-cost limits', () => {
+  it('repeat=monthly is the first day of the month each month (RFC 5545 skips a missing day)', () => {
+    assert.deepEqual(rule({ repeat: 'monthly', count: '3' }), rule('FREQ=MONTHLY;COUNT=3'));
+    assert.deepEqual(series({ repeat: 'MONTHLY', count: '3' }, '2026-03-05T14:00:00Z'), [
+      '2026-03-05T14:00:00Z',
+      '2026-04-05T13:00:00Z',
+      '2026-05-05T13:00:00Z',
+    ]);
+  });
+
+  it('refuses a repeat over 256 characters, over 7 BYDAY or 31 BYMONTHDAY, and duplicates', () => {
+    const parse = (repeat: string) => parseRepeat({ repeat, count: '3' }, { now: NOW, zone: NY });
+    const long = `FREQ=WEEKLY;BYDAY=MO${';WKST=MO'.repeat(40)}`;
+    assert.ok(long.length > 256);
+    assert.match(refused(parse(long))?.detail ?? '', /longer than 256 characters/);
+    assert.match(
+      refused(parse('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU,MO'))?.detail ?? '',
+      /more than 7/,
+    );
+    assert.match(refused(parse('FREQ=WEEKLY;BYDAY=MO,MO'))?.detail ?? '', /twice/);
+    assert.match(refused(parse('FREQ=MONTHLY;BYDAY=1MO,+1MO'))?.detail ?? '', /twice/);
+    assert.ok(parse('FREQ=MONTHLY;BYDAY=1MO,-1MO,2MO').ok);
+    const days = Array.from({ length: 31 }, (_, i) => i + 1).join(',');
+    assert.ok(parse(`FREQ=MONTHLY;BYMONTHDAY=${days}`).ok);
+    assert.match(
+      refused(parse(`FREQ=MONTHLY;BYMONTHDAY=${days},-1`))?.detail ?? '',
+      /more than 31/,
+    );
+    assert.match(refused(parse('FREQ=MONTHLY;BYMONTHDAY=15,15'))?.detail ?? '', /twice/);
   });
 });

@@ -16,7 +16,7 @@ import type { Endpoint } from '../src/endpoints/invocation';
 import { messageStatus } from '../src/endpoints/message-status';
 import { scheduleMessage } from '../src/endpoints/schedule-message';
 import { PENDING_LEASE_MS } from '../src/registry/idempotency';
-import { placesOf } from '../src/registry/keys';
+import { placesOf, SHARDS } from '../src/registry/keys';
 import { CLAIM_LEASE_MS } from '../src/registry/series';
 import { captureConsole, handlerOf, SERVICE, virtualTime } from './support/faults';
 import { type Answer, invoke, makeContext } from './support/functions';
@@ -112,7 +112,8 @@ async function assertStopped(ctx: Ctx, series: string, anySid: string): Promise<
   assert.equal(scheduledTo(ctx).length, before, 'no occurrence of a stopped plan');
 }
 
-const SERIES_RULE = 'FREQ=WEEKLY;INTERVAL=3;COUNT=3';
+/** Two occurrences inside Twilio's 35 days, the third pending. */
+const SERIES_RULE = 'FREQ=DAILY;INTERVAL=18;COUNT=3';
 const startSeries = (ctx: Ctx) =>
   ctx.call('schedule', {
     to: ctx.to,
@@ -295,8 +296,9 @@ const PATHS: Path[] = [
     async setup(ctx) {
       const series = await startSeries(ctx);
       assert.equal(series.status, 200, JSON.stringify(series.body));
-      // A week on: the first occurrence is sent, the third now falls inside Twilio's window.
-      ctx.emulator.advanceClock(8 * DAY);
+      // Two days on: the first occurrence is sent (its record kept), the third now falls inside
+      // Twilio's window.
+      ctx.emulator.advanceClock(2 * DAY);
       const first = (series.body.occurrences as { sid: string }[])[0]?.sid ?? '';
       return { series: String(series.body.series), first };
     },
@@ -350,6 +352,19 @@ describe('registry fault matrix: every Sync write of every path × every fault',
   before(async () => {
     env.TWILIO_API_BASE_URL = await emulator.start();
     quiet = captureConsole();
+    // Every Map exists, as on a service that has run a while: each run makes the same writes.
+    const auth = `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`;
+    const kinds = ['sid', 'to', 'tag', 'series', 'idem', 'def', 'arm', 'plans', 'slot', 'scan'];
+    for (const kind of kinds) {
+      for (let shard = 0; shard < SHARDS; shard++) {
+        const made = await fetch(`${emulator.url}/v1/Services/default/Maps`, {
+          method: 'POST',
+          headers: { Authorization: auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ UniqueName: `sched.${kind}.${shard.toString(16)}` }),
+        });
+        assert.equal(made.status, 201);
+      }
+    }
   });
   after(async () => {
     quiet.restore();
@@ -375,7 +390,7 @@ describe('registry fault matrix: every Sync write of every path × every fault',
   };
 
   /** Puts `fault` on the n-th Sync write from now (and on its retries, `times` in all). */
-  function faultOnWrite(n: number, entry: (typeof FAULTS)[number]): void {
+  function faultOnWrite(n: number, entry: (typeof FAULTS)[number]): () => boolean {
     let seen = 0;
     let target: string | undefined;
     const decided = new WeakMap<RecordedRequest, boolean>();
@@ -394,6 +409,7 @@ describe('registry fault matrix: every Sync write of every path × every fault',
       decided.set(req, hit);
       return hit;
     });
+    return () => target !== undefined;
   }
 
   const writesOf = async (path: Path): Promise<number> => {
@@ -408,18 +424,21 @@ describe('registry fault matrix: every Sync write of every path × every fault',
   };
 
   const cells: string[] = [];
+  const writesByPath = new Map<string, number>();
   for (const path of PATHS) {
     it(`${path.name}: every write × every fault`, async () => {
       const writes = await writesOf(path);
       assert.ok(writes > 0, 'the path writes to Sync');
+      writesByPath.set(path.name, writes);
       for (let n = 0; n < writes; n++) {
         for (const entry of FAULTS) {
           const ctx = ctxFor();
           const state = (await path.setup?.(ctx)) ?? {};
-          faultOnWrite(n, entry);
+          const injected = faultOnWrite(n, entry);
           const outcome = await path.run(ctx, state);
           emulator.clearFaults();
           const where = `${path.name}, write ${n + 1} of ${writes}, ${entry.name}`;
+          assert.ok(injected(), `${where}: the fault reached its write`);
           try {
             await outcome.check();
           } catch (error) {
@@ -435,8 +454,9 @@ describe('registry fault matrix: every Sync write of every path × every fault',
 
   after(() => {
     // The matrix's size, for the record: paths × faults × the writes of each path.
+    const writes = [...writesByPath].map(([name, n]) => `${name} ${n}`).join(', ');
     process.stdout.write(
-      `# fault matrix: ${PATHS.length} paths, ${FAULTS.length} faults, ${cells.length} cells\n`,
+      `# fault matrix: ${PATHS.length} paths, ${FAULTS.length} faults, ${cells.length} cells (Sync writes: ${writes})\n`,
     );
   });
 });

@@ -488,11 +488,12 @@ describe('registry (Sync), through the built functions', () => {
     const replay = await call(schedule, event);
     assert.equal(replay.body.replayed, true);
     assert.equal(replay.body.status, 'canceled');
-    // The record under its SID could not be written: the first answer said so, the replay too.
+    // A copy of the record (by recipient) could not be written: the first answer said so, and
+    // the replay too, though the record under its SID exists.
     emulator.inject(
       { kind: 'status', status: 503, code: 20503 },
       1,
-      (r) => r.method === 'POST' && r.path.includes('/Maps/sched.sid.'),
+      (r) => r.method === 'POST' && r.path.includes('/Maps/sched.to.'),
     );
     const lost = { to, body: 'y', minutes: '30', idempotencyKey: 'replay-unrecorded' };
     const unrecorded = await call(schedule, lost);

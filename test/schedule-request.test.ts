@@ -11,7 +11,7 @@ import type { Event } from '../src/input/event-fields';
 import { parseScheduleRequest, type ScheduleRequest } from '../src/input/schedule-request';
 import { parseSendAt } from '../src/input/send-time-spec';
 import { computeSendTime, type SendTime } from '../src/time/send-time';
-import { SPEC_SCHEDULE_INPUT_CODES } from './support/spec';
+import { V1_SCHEDULE_INPUT_CODES } from './support/v1-contract';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z'); // 07:00 in New York (EST, -05:00)
 const CONFIG: Config = {
@@ -142,7 +142,7 @@ describe('every 400 of /schedule-message, from Studio-shaped input', () => {
   }
 
   it('covers every 400 code of version 1 for this endpoint', () => {
-    const spec: readonly ErrorCode[] = SPEC_SCHEDULE_INPUT_CODES;
+    const spec: readonly ErrorCode[] = V1_SCHEDULE_INPUT_CODES;
     const covered = new Set(ERROR_CASES.map((c) => c.code));
     assert.deepEqual(
       spec.filter((code) => !covered.has(code)),

@@ -209,7 +209,7 @@ describe('repeat: a series through the built functions and the emulator', () => 
     assert.equal((listed.body.messages as unknown[]).length, occurrences.length);
   });
 
-  it('an occurrence moved by quiet days does not shift the next', async () => {
+  it('an occurrence on a quiet day is skipped, never moved: COUNT counts it, skipped says so', async () => {
     const answer = await call(schedule, {
       to: '+15553330005',
       body: 'Weekday note',
@@ -223,9 +223,39 @@ describe('repeat: a series through the built functions and the emulator', () => 
     const local = (answer.body.occurrences as { sendAt: string }[]).map((o) =>
       newYorkTime(o.sendAt),
     );
-    assert.ok(local.includes('Mon 00:00'), local.join(' '));
-    assert.equal(local.filter((t) => t === 'Mon 08:00').length, 1, 'Monday keeps its own 08:00');
+    // 8 days from today or tomorrow hold one or two Sundays: skipped, counted in `skipped`.
+    const skipped = Number(answer.body.skipped);
+    assert.ok(skipped === 1 || skipped === 2, `skipped: ${answer.body.skipped}`);
+    assert.equal(local.length + Number(answer.body.pending), 8 - skipped);
+    assert.ok(
+      local.every((t) => t.endsWith(' 08:00')),
+      local.join(' '),
+    );
     assert.equal(local.filter((t) => t.startsWith('Sun')).length, 0);
+    assert.equal(new Set(local).size, local.length, 'one message a day');
+  });
+
+  it('daily 09:00 x7 with quiet sat,sun: 5 messages on 5 days, 2 skipped', async () => {
+    const answer = await call(schedule, {
+      to: '+15553330015',
+      body: 'Weekday note',
+      repeat: 'daily',
+      count: '7',
+      at: '09:00',
+      timeZone: NY,
+      quietDays: 'sat,sun',
+    });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(answer.body.skipped, 2);
+    const local = (answer.body.occurrences as { sendAt: string }[]).map((o) =>
+      newYorkTime(o.sendAt),
+    );
+    assert.equal(local.length + Number(answer.body.pending), 5);
+    assert.ok(
+      local.every((t) => /^(Mon|Tue|Wed|Thu|Fri) 09:00$/.test(t)),
+      local.join(' '),
+    );
+    assert.equal(new Set(local).size, local.length, 'never two on one day');
   });
 
   it('an idempotency key replays the series and schedules nothing', async () => {

@@ -1,6 +1,8 @@
 // parseTimeZone: IANA names checked against the runtime's ICU data.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { wordsFor } from '../src/edge/error-words';
 import { parseTimeZone } from '../src/time/time-zone';
 
 describe('parseTimeZone', () => {
@@ -20,6 +22,34 @@ describe('parseTimeZone', () => {
   for (const [raw, zone] of valid) {
     it(`${raw} is ${zone}`, () => assert.deepEqual(parseTimeZone(raw), { ok: true, value: zone }));
   }
+
+  for (const [raw, instead] of [
+    ['EST', 'America/New_York'],
+    ['est', 'America/New_York'],
+    ['MST', 'America/Denver'],
+    ['HST', 'Pacific/Honolulu'],
+    ['EST5EDT', 'America/New_York'],
+    ['PST8PDT', 'America/Los_Angeles'],
+    ['CET', 'Europe/Paris'],
+    ['IST', 'the IANA name of the place'],
+  ]) {
+    it(`refuses the abbreviation ${raw}, naming ${instead}`, () => {
+      const result = parseTimeZone(raw ?? '');
+      assert.equal(result.ok, false);
+      if (!result.ok) {
+        assert.equal(result.error.code, 'INVALID_TIME_ZONE');
+        const words = wordsFor(result.error, 'en');
+        assert.match(words.detail ?? '', new RegExp(`Use ${instead}`));
+        assert.doesNotMatch(words.message, /timeZone|=/);
+      }
+    });
+  }
+
+  it("keeps UTC's own names and tz's place links (Japan, PRC, US/Eastern)", () => {
+    for (const raw of ['UTC', 'GMT', 'Zulu', 'Japan', 'PRC', 'US/Eastern', 'NZ']) {
+      assert.deepEqual(parseTimeZone(raw), { ok: true, value: raw });
+    }
+  });
 
   for (const raw of [
     'Mars/Olympus_Mons',
@@ -54,6 +84,9 @@ describe('parseTimeZone', () => {
     const result = parseTimeZone('Mars/Olympus');
     assert.equal(result.ok, false);
     if (!result.ok)
-      assert.match(result.error.detail ?? '', /"Mars\/Olympus" is not an IANA time zone/);
+      assert.match(
+        wordsFor(result.error, 'en').detail ?? '',
+        /"Mars\/Olympus" is not an IANA time zone/,
+      );
   });
 });

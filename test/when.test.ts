@@ -2,8 +2,10 @@
 // from the zone's rules (New York: EDT -04:00 until 2026-11-01 02:00, EST -05:00 from then and
 // until 2026-03-08 02:00; Sydney: AEDT +11:00 until 2026-04-05 03:00, AEST +10:00 until
 // 2026-10-04 02:00). Must pass under any host TZ (test/host-tz.test.ts re-runs it).
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { wordsFor } from '../src/edge/error-words';
 import { readWhen, type WhenReading } from '../src/time/when';
 
 // Before any reading: importing the module must not load chrono.
@@ -52,7 +54,7 @@ describe('readWhen, English, Wednesday 2026-06-10 10:30 in New York', () => {
     ['in 2 weeks', '2026-06-24T14:30:00Z'],
     ['next week', '2026-06-17T14:30:00Z'],
     ['in a month', '2026-07-10T14:30:00Z'],
-    ['the day after tomorrow', '2026-06-12T14:30:00Z'],
+    ['the day after tomorrow', '2026-06-12T13:00:00Z'], // a day: 09:00
     // A date without a time: 09:00 local.
     ['tomorrow', '2026-06-11T13:00:00Z'],
     ['Friday', '2026-06-12T13:00:00Z'],
@@ -79,12 +81,12 @@ describe('readWhen, English, Wednesday 2026-06-10 10:30 in New York', () => {
     ['12/24 at 9am', '2026-12-24T14:00:00Z'],
     // Parts of the day.
     ['tonight', '2026-06-11T00:00:00Z'], // 20:00
-    ['this evening', '2026-06-11T00:00:00Z'],
+    ['this evening', '2026-06-10T23:00:00Z'], // 19:00
     ['this afternoon', '2026-06-10T19:00:00Z'],
-    ['tomorrow morning', '2026-06-11T10:00:00Z'], // chrono: 06:00
+    ['tomorrow morning', '2026-06-11T13:00:00Z'], // 09:00 (chrono: 06:00)
     ['tomorrow afternoon', '2026-06-11T19:00:00Z'],
     ['tomorrow night', '2026-06-12T00:00:00Z'],
-    ['Monday morning', '2026-06-15T10:00:00Z'],
+    ['Monday morning', '2026-06-15T13:00:00Z'],
     ['noon', '2026-06-10T16:00:00Z'],
     ['at noon', '2026-06-10T16:00:00Z', 'noon'],
     ['midnight', '2026-06-11T04:00:00Z'],
@@ -94,6 +96,7 @@ describe('readWhen, English, Wednesday 2026-06-10 10:30 in New York', () => {
     ['21:30', '2026-06-11T01:30:00Z'],
     ['at 8', '2026-06-11T12:00:00Z'],
     ['7 in the morning', '2026-06-11T11:00:00Z'],
+    ['half past 3', '2026-06-11T07:30:00Z'], // 03:30, the next one
     // The text's own zone wins over New York.
     ['9am EST', '2026-06-11T14:00:00Z'], // today's 14:00Z has passed
     ['9am PST', '2026-06-10T17:00:00Z'],
@@ -155,8 +158,8 @@ describe('readWhen, other languages (New York, Wednesday 10:30)', () => {
       ['vendredi', '2026-06-12T13:00:00Z'],
       ['vendredi à 14h', '2026-06-12T18:00:00Z'],
       ['lundi prochain à 10h', '2026-06-15T14:00:00Z'],
-      ['ce soir', '2026-06-10T22:00:00Z'], // chrono: 18:00
-      ['demain matin', '2026-06-11T12:00:00Z'], // chrono: 08:00
+      ['ce soir', '2026-06-10T23:00:00Z'], // 19:00 (chrono: 18:00)
+      ['demain matin', '2026-06-11T13:00:00Z'], // 09:00 (chrono: 08:00)
       ['le 24 décembre à 18h', '2026-12-24T23:00:00Z', '24 décembre à 18h'],
       ["rappelle-moi demain à 9h d'appeler maman", '2026-06-11T13:00:00Z', 'demain à 9h'],
       ['dans 3 jours', '2026-06-13T14:30:00Z'],
@@ -172,7 +175,7 @@ describe('readWhen, other languages (New York, Wednesday 10:30)', () => {
       ['el viernes', '2026-06-12T13:00:00Z', 'viernes'],
       ['viernes a las 14:00', '2026-06-12T18:00:00Z'],
       ['el lunes a las 10', '2026-06-15T14:00:00Z', 'lunes a las 10'],
-      ['esta noche', '2026-06-11T02:00:00Z'], // chrono: 22:00
+      ['esta noche', '2026-06-11T00:00:00Z'], // 20:00 (chrono: 22:00)
       ['mediodía', '2026-06-10T16:00:00Z'],
       ['24 de diciembre a las 18:00', '2026-12-24T23:00:00Z'],
       ['recuérdame mañana a las 9 llamar a mamá', '2026-06-11T13:00:00Z', 'mañana a las 9'],
@@ -189,21 +192,21 @@ describe('readWhen, other languages (New York, Wednesday 10:30)', () => {
       ['Freitag', '2026-06-12T13:00:00Z'],
       ['am Freitag um 14 Uhr', '2026-06-12T18:00:00Z'],
       ['nächsten Montag um 10 Uhr', '2026-06-15T14:00:00Z'],
-      ['heute Abend', '2026-06-10T22:00:00Z'], // chrono: 18:00
+      ['heute Abend', '2026-06-10T23:00:00Z'], // 19:00 (chrono: 18:00)
       ['Mittag', '2026-06-10T16:00:00Z'],
       ['24. Dezember um 18 Uhr', '2026-12-24T23:00:00Z'],
-      ['übermorgen', '2026-06-12T14:30:00Z'],
+      ['übermorgen', '2026-06-12T13:00:00Z'],
       ['erinnere mich morgen um 9 Uhr an Mama', '2026-06-11T13:00:00Z', 'morgen um 9 Uhr'],
     ], 'de-DE');
   });
-  describe('Portuguese (partial in chrono: no "9h", no "em 2 horas")', () => {
+  describe('Portuguese', () => {
     // biome-ignore format: table
     table([
       ['amanhã às 9', '2026-06-11T13:00:00Z'],
       ['amanhã às 9:30', '2026-06-11T13:30:00Z'],
       ['sexta-feira', '2026-06-12T13:00:00Z'],
       ['segunda-feira às 10:00', '2026-06-15T14:00:00Z'],
-      ['hoje à noite', '2026-06-11T02:00:00Z'], // chrono: 22:00
+      ['hoje à noite', '2026-06-11T00:00:00Z'], // 20:00 (chrono: 22:00)
       ['meio-dia', '2026-06-10T16:00:00Z'],
       ['24 de dezembro às 18:00', '2026-12-24T23:00:00Z'],
       ['me lembre amanhã às 9:00 de ligar para a mãe', '2026-06-11T13:00:00Z', 'amanhã às 9:00'],
@@ -288,40 +291,60 @@ describe('readWhen refuses', () => {
     return result.ok ? undefined : result.error;
   };
 
-  for (const text of ['soon', 'asap', 'ok thanks', '', '   ', 'half past 3', 'on the 15th']) {
-    it(`no time in ${JSON.stringify(text)}: INVALID_WHEN, a message a person can act on`, () => {
+  // biome-ignore format: [text, reason]
+  const refusals: [string, string][] = [
+    ['soon', 'vague'], ['asap', 'vague'], ['ok thanks', 'unreadable'], ['', 'unreadable'],
+    ['   ', 'unreadable'], ['whenever', 'vague'], ['yesterday at 9am', 'past'],
+    ['last Monday', 'past'], ['tomorrow at midnight', 'ambiguous'], ['12 at night', 'ambiguous'],
+    ['tomorrow at 9am or Friday', 'leftover-time-word'],
+  ];
+  for (const [text, reason] of refusals) {
+    it(`${JSON.stringify(text)}: INVALID_WHEN, ${reason}, a message a person can act on`, () => {
       const error = refused(text);
       assert.equal(error?.code, 'INVALID_WHEN');
       assert.equal(error?.field, 'when');
-      assert.equal(error?.message, "Tell me a day or a time, like 'tomorrow at 9am'.");
-      assert.ok(error?.detail);
+      assert.equal(error?.facts?.variant, reason);
+      assert.equal(error?.language, 'en');
+      assert.match(error ? wordsFor(error, 'en').message : '', /tomorrow at 9am/);
+      assert.doesNotMatch(error ? wordsFor(error, 'en').message : '', /when|=/);
+      assert.ok(error && wordsFor(error, 'en').detail);
     });
   }
 
-  // chrono reads only a part of these; the part alone would be the wrong time.
+  // chrono alone read only a part of these; our parsers read them whole.
   // biome-ignore format: table
-  const partial: [string, string][] = [
-    ['day after tomorrow at 10', 'en-US'], // "tomorrow at 10"
-    ['15th at 3pm', 'en-US'], // "at 3pm" today
-    ['8 tonight', 'en-US'], // "tonight"
-    ['après-demain', 'fr-FR'], // "demain"
-    ['pasado mañana', 'es-ES'], // "mañana"
-    ['depois de amanhã', 'pt-BR'], // "amanhã"
-    ['amanhã às 9h', 'pt-BR'], // "amanhã"
-    ['sexta às 14h', 'pt-BR'], // "sexta"
-    ['daqui a 2 horas', 'pt-BR'], // "a 2": 02:00
-    ['dentro de 2 horas', 'pt-BR'], // "de 2": 02:00
+  const whole: [string, string, string][] = [
+    ['day after tomorrow at 10', 'en-US', '2026-06-12T14:00:00Z'],
+    ['15th at 3pm', 'en-US', '2026-06-15T19:00:00Z'],
+    ['8 tonight', 'en-US', '2026-06-11T00:00:00Z'],
+    ['après-demain', 'fr-FR', '2026-06-12T13:00:00Z'],
+    ['pasado mañana', 'es-ES', '2026-06-12T13:00:00Z'],
+    ['depois de amanhã', 'pt-BR', '2026-06-12T13:00:00Z'],
+    ['amanhã às 9h', 'pt-BR', '2026-06-11T13:00:00Z'],
+    ['sexta às 14h', 'pt-BR', '2026-06-12T18:00:00Z'],
+    ['daqui a 2 horas', 'pt-BR', '2026-06-10T16:30:00Z'],
+    ['dentro de 2 horas', 'pt-BR', '2026-06-10T16:30:00Z'],
   ];
-  for (const [text, locale] of partial) {
-    it(`${locale} ${text}: read only in part, INVALID_WHEN`, () => {
-      const error = refused(text, locale);
-      assert.equal(error?.code, 'INVALID_WHEN');
-      assert.doesNotMatch(error?.message ?? '', /when|=/);
+  for (const [text, locale, expected] of whole) {
+    it(`${locale} ${text} -> ${expected}, the whole phrase read`, () => {
+      const reading = read(text, locale);
+      assert.equal(iso(reading.instant), expected);
+      assert.equal(reading.interpreted, text);
     });
   }
 
-  it('a text longer than an SMS', () => {
-    assert.equal(refused(`tomorrow at 9am ${'x'.repeat(1600)}`)?.code, 'INVALID_WHEN');
+  it('a text longer than 300 characters, whose detail says the limit', () => {
+    const error = refused(`tomorrow at 9am ${'x'.repeat(285)}`);
+    assert.equal(error?.code, 'INVALID_WHEN');
+    assert.equal(error?.facts?.variant, 'too-long');
+    assert.match(error ? (wordsFor(error, 'en').detail ?? '') : '', /300 characters/);
+    assert.ok(
+      readWhen(`tomorrow at 9am ${'x'.repeat(284)}`, {
+        now: Date.parse(NOW),
+        zone: NY,
+        locale: 'en-US',
+      }).ok,
+    );
   });
 
   for (const locale of ['ko-KR', 'pl', 'xx', 'not a locale!', '']) {
@@ -329,8 +352,8 @@ describe('readWhen refuses', () => {
       const error = refused('tomorrow at 9am', locale);
       assert.equal(error?.code, 'INVALID_LOCALE');
       assert.equal(error?.field, 'locale');
-      assert.match(error?.detail ?? '', /\ben\b.*\bfr\b.*\bzh\b/);
-      assert.doesNotMatch(error?.message ?? '', /locale|=/);
+      assert.match(error ? (wordsFor(error, 'en').detail ?? '') : '', /\ben\b.*\bfr\b.*\bzh\b/);
+      assert.doesNotMatch(error ? wordsFor(error, 'en').message : '', /locale|=/);
     });
   }
 });

@@ -192,7 +192,10 @@ describe("Messages API requests, validated by Prism against Twilio's 2010 descri
       assert.equal(create.form.get('To'), TO);
       assert.equal(create.form.get('Body'), 'Ahoy from the wire test');
       // Where Twilio reports what became of it: the service's own /message-status.
-      assert.equal(create.form.get('StatusCallback'), 'https://localhost/message-status');
+      assert.equal(
+        create.form.get('StatusCallback'),
+        'https://localhost/message-status#rc=3&rp=all',
+      );
       // Prism validated only the last MediaUrl (it keeps the last repeated key): the raw body
       // must carry each one as its own MediaUrl key.
       assert.deepEqual(create.form.getAll('MediaUrl'), [

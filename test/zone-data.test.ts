@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { OUTPUT, renderZoneData } from '../scripts/zone-data';
+import {
+  METADATA_OUTPUT,
+  OUTPUT,
+  renderNumberMetadata,
+  renderZoneData,
+} from '../scripts/zone-data';
 import { PREFIXES_BY_ZONES, ZONE_NAMES } from '../src/time/recipient-zone-data';
 
 describe('recipient-zone-data.ts', () => {
@@ -11,6 +16,14 @@ describe('recipient-zone-data.ts', () => {
     assert.equal(
       readFileSync(OUTPUT, 'utf8'),
       renderZoneData(),
+      'stale: run npx tsx scripts/zone-data.ts',
+    );
+  });
+
+  it('number-metadata.ts is what regenerating it from the installed libphonenumber-js gives', () => {
+    assert.equal(
+      readFileSync(METADATA_OUTPUT, 'utf8'),
+      renderNumberMetadata(),
       'stale: run npx tsx scripts/zone-data.ts',
     );
   });

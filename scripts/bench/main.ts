@@ -11,6 +11,8 @@
 //   series   a 35-occurrence series (repeat): round trips and time; the cost of arming per callback
 //   stop     STOP at scale: /cancel-message by `to` for 1,000 scheduled, Twilio 0-100 ms away
 //   burst    16 tagged daily×20 series at once under Sync's limits, then cancel by each tag
+//   sustained  150 schedules/s for a minute (registry on and off), 300 for one recipient
+//   listing  a recipient with 5,000 upcoming against one with 50: reads per answer, cursor
 // `npm run bench -- handler memory` runs only the sections named; `--functions DIR` measures
 // another build (e.g. of an older commit) for a before/after, except e2e, which serves this
 // checkout's functions/. Every loop is bounded in count and in time; each server process it
@@ -24,6 +26,8 @@ import { burstSection } from './burst';
 import { coldSection } from './cold';
 import { e2eSection } from './e2e';
 import { handlerSection } from './handler';
+import { inputCostSection } from './input-cost';
+import { listingSection } from './listing';
 import { memorySection } from './memory';
 import { recipientWhenSection } from './recipient-when';
 import { registrySection } from './registry';
@@ -31,18 +35,24 @@ import { machine, table, verdict } from './report';
 import type { Section, SectionResult } from './section';
 import { seriesSection } from './series';
 import { stopAtScaleSection } from './stop-at-scale';
+import { sustainedSection } from './sustained';
+import { whenCostSection } from './when-cost';
 
 /** Every section, in the order the report prints them (and numbers their headings). */
 const SECTIONS: Section[] = [
   coldSection,
   handlerSection,
   recipientWhenSection,
+  whenCostSection,
   e2eSection,
   memorySection,
   registrySection,
   seriesSection,
   stopAtScaleSection,
   burstSection,
+  inputCostSection,
+  sustainedSection,
+  listingSection,
 ];
 
 const NAMES = SECTIONS.map((section) => section.name);

@@ -9,6 +9,7 @@ import type { Aim, Section, SectionResult } from './section';
 const SCHEDULED = 1000;
 const HISTORY = 300;
 const DELAYS_MS = [0, 50, 100];
+const BACKLOG = 5000;
 
 async function run(): Promise<SectionResult[]> {
   const rows: string[][] = [];
@@ -34,6 +35,24 @@ async function run(): Promise<SectionResult[]> {
       });
     }
   }
+  // A backlog no single call can clear: the flow's loop (up to 5 calls), each resuming.
+  progress(`stop: ${thousands(BACKLOG)} scheduled, 100 ms per Twilio call, the flow's loop`);
+  const loop = await runStopAtScale({ scheduled: BACKLOG, delayMs: 100, calls: 5 });
+  const cleared = loop.complete && loop.far.scheduledLeft === 0;
+  aims.push({
+    aim: `STOP: ${thousands(BACKLOG)} scheduled cleared by the flow's loop (≤ 5 calls) at 100 ms per call`,
+    figure: `${loop.calls} calls, ${thousands(loop.canceled)} canceled, ${thousands(loop.far.scheduledLeft)} left, ${fixed(loop.elapsedMs / 1000, 1)} s`,
+    met: cleared,
+    verdict: verdict(cleared),
+  });
+  rows.push([
+    `100 ms, ${thousands(BACKLOG)} scheduled, flow loop`,
+    thousands(loop.canceled),
+    `${loop.complete} after ${loop.calls} calls`,
+    fixed(loop.elapsedMs / 1000, 2),
+    String(loop.far.maxInFlight),
+    thousands((loop.far.byMethod.GET ?? 0) + (loop.far.byMethod.POST ?? 0)),
+  ]);
   const text = [
     '### STOP at scale: /cancel-message by `to`',
     '',

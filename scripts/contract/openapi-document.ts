@@ -7,7 +7,7 @@ import {
   type JsonSchema,
   type ParameterDeclaration,
 } from '../../src/contract/declaration';
-import { ENDPOINTS } from '../../src/contract/endpoints';
+import { CONSOLE_ENDPOINTS, ENDPOINTS } from '../../src/contract/endpoints';
 import type { ErrorCode } from '../../src/core/errors';
 import { ERROR_CATALOG } from '../../src/edge/error-catalog';
 
@@ -81,15 +81,21 @@ function errorResponses(declaration: EndpointDeclaration): Record<string, Schema
   return responses;
 }
 
+const CALLERS: Record<EndpointDeclaration['calledBy'], string> = {
+  flow: 'a Studio flow (Run Function widget)',
+  twilio: 'Twilio',
+  browser: 'the console page (docs/console.md)',
+};
+
 function operation(declaration: EndpointDeclaration): Schema {
   const { form, json } = requestSchemas(declaration);
   return {
     operationId: operationId(declaration.path),
     summary: declaration.summary,
-    description: `${declaration.description} Called by ${
-      declaration.calledBy === 'flow' ? 'a Studio flow (Run Function widget)' : 'Twilio'
-    }.`,
-    security: [{ twilioSignature: [] }],
+    description: `${declaration.description} Called by ${CALLERS[declaration.calledBy]}.`,
+    security: [
+      declaration.calledBy === 'browser' ? { consoleSession: [] } : { twilioSignature: [] },
+    ],
     requestBody: {
       required: true,
       content: {
@@ -109,7 +115,8 @@ function operation(declaration: EndpointDeclaration): Schema {
 
 export function openApiDocument(version: string): Schema {
   const paths: Record<string, Schema> = {};
-  for (const declaration of ENDPOINTS) paths[declaration.path] = { post: operation(declaration) };
+  for (const declaration of [...ENDPOINTS, ...CONSOLE_ENDPOINTS])
+    paths[declaration.path] = { post: operation(declaration) };
   return {
     openapi: '3.1.0',
     info: {
@@ -132,7 +139,13 @@ export function openApiDocument(version: string): Schema {
           in: 'header',
           name: 'X-Twilio-Signature',
           description:
-            'Every endpoint is a protected Function: Twilio checks the signature before the code runs (Studio\u2019s Run Function widget and status callbacks are signed).',
+            'Every flow endpoint is a protected Function: Twilio checks the signature before the code runs (Studio\u2019s Run Function widget and status callbacks are signed).',
+        },
+        consoleSession: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'The console: the token that action=sign-in gives (HMAC-signed by the service, expiring), as `Authorization: Bearer <token>`. sign-in itself needs none.',
         },
       },
       schemas: {

@@ -62,8 +62,8 @@ export interface ParameterDeclaration {
 export interface EndpointDeclaration {
   /** The URL path, as Twilio serves the function. */
   readonly path: string;
-  /** Who calls it: a Studio flow (Run Function) or Twilio itself (a status callback). */
-  readonly calledBy: 'flow' | 'twilio';
+  /** Who calls it: a Studio flow (Run Function), Twilio itself (a status callback) or the console page. */
+  readonly calledBy: 'flow' | 'twilio' | 'browser';
   readonly summary: string;
   readonly description: string;
   readonly parameters: Readonly<Record<string, ParameterDeclaration>>;

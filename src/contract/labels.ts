@@ -32,6 +32,17 @@ export const SERIES: ParameterDeclaration = {
   schema: LABEL_SCHEMA,
 };
 
+/** Where a listing cut short by its size goes on: given back as `cursor`. */
+export const CURSOR: ParameterDeclaration = {
+  names: ['cursor'],
+  shape: 'text',
+  invalid: 'INVALID_CURSOR',
+  since: 3,
+  description:
+    'The `cursor` of an earlier answer that was cut short: the listing goes on from there.',
+  schema: { type: 'string' },
+};
+
 /** What a bounded scan or listing says about how far it got. */
 export const SCAN_FIELDS = {
   scanned: { type: 'integer', minimum: 0, description: 'Messages read from Twilio\u2019s list.' },
@@ -39,5 +50,8 @@ export const SCAN_FIELDS = {
     type: 'boolean',
     description: 'False when the scan stopped early (pages or time budget): call again.',
   },
-  stoppedBy: { type: 'string', enum: ['page-limit', 'time-budget', 'size-limit'] },
+  stoppedBy: {
+    type: 'string',
+    enum: ['page-limit', 'time-budget', 'twilio-error', 'size-limit', 'series'],
+  },
 } as const satisfies Record<string, JsonSchema>;

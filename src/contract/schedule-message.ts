@@ -171,6 +171,11 @@ const SINGLE_ANSWER: JsonSchema = {
       type: 'string',
       description: 'With when: the part of the text read as the time.',
     },
+    language: {
+      type: 'string',
+      enum: ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja'],
+      description: 'With when: the language the words were read in.',
+    },
     adjusted: {
       type: 'string',
       enum: ['quiet-hours', 'quiet-days', 'earliest'],
@@ -211,8 +216,14 @@ const SERIES_ANSWER: JsonSchema = {
       },
     },
     pending: { type: 'integer', minimum: 0, description: 'Occurrences to be scheduled later.' },
+    skipped: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Occurrences of the rule that fall on a quiet day: not sent, still counted.',
+    },
     ...ZONE_FIELDS,
     interpreted: { type: 'string' },
+    language: { type: 'string', enum: ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja'] },
     tag: LABEL,
     failed: {
       type: 'array',
@@ -227,7 +238,7 @@ const SERIES_ANSWER: JsonSchema = {
       },
     },
     replayed: { const: true },
-    skipped: SKIPPED,
+    capped: { ...SKIPPED, description: 'Occurrences the frequency cap left out.' },
     ...REPLACE_FIELDS,
   },
 };

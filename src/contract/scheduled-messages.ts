@@ -1,6 +1,6 @@
 // /scheduled-messages, declared once: what is still waiting to be sent, by recipient, tag or series.
 import { declareEndpoint } from './declaration';
-import { RECIPIENT, SCAN_FIELDS, SERIES, TAG } from './labels';
+import { CURSOR, RECIPIENT, SCAN_FIELDS, SERIES, TAG } from './labels';
 import { APPOINTMENT_FIELD, SEND_TIME_FIELDS } from './schedule-message';
 
 export const SCHEDULED_MESSAGES = declareEndpoint({
@@ -9,7 +9,7 @@ export const SCHEDULED_MESSAGES = declareEndpoint({
   summary: 'List the upcoming scheduled messages of a recipient, tag or series',
   description:
     'With the registry: its records, upcoming only, by send time (source: registry). Without it: by recipient only, from Twilio\u2019s own list, which has no send times (source: twilio).',
-  parameters: { to: RECIPIENT, tag: TAG, series: SERIES },
+  parameters: { to: RECIPIENT, tag: TAG, series: SERIES, cursor: CURSOR },
   rules: ['Exactly one of to, tag, series.'],
   answer: {
     type: 'object',
@@ -38,6 +38,7 @@ export const SCHEDULED_MESSAGES = declareEndpoint({
       },
       ...SCAN_FIELDS,
       appointment: APPOINTMENT_FIELD,
+      cursor: { type: 'string', description: 'Cut short: pass it back as `cursor` to go on.' },
     },
   },
   errors: [
@@ -47,6 +48,7 @@ export const SCHEDULED_MESSAGES = declareEndpoint({
     'INVALID_TAG',
     'INVALID_SERIES',
     'CONFLICTING_TARGET',
+    'INVALID_CURSOR',
     'REGISTRY_DISABLED',
     'REGISTRY_UNAVAILABLE',
     'TWILIO_REJECTED',

@@ -44,6 +44,7 @@ export type InputErrorCode =
   | 'INVALID_IDEMPOTENCY_KEY'
   | 'INVALID_TAG'
   | 'INVALID_SERIES'
+  | 'INVALID_CURSOR'
   | 'INVALID_REPLACE'
   | 'REPLACE_NEEDS_TAG'
   | 'REGISTRY_DISABLED'
@@ -73,7 +74,17 @@ export type ErrorCode =
   | 'TWILIO_RATE_LIMITED'
   | 'TWILIO_TIMEOUT'
   | 'TIME_BUDGET_SPENT'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  | ConsoleErrorCode;
+
+/** The console's own refusals (sign-in, session, its API). */
+export type ConsoleErrorCode =
+  | 'CONSOLE_OFF'
+  | 'CONSOLE_SIGN_IN_FAILED'
+  | 'CONSOLE_SIGN_IN_LOCKED'
+  | 'CONSOLE_SIGNED_OUT'
+  | 'CONSOLE_SESSION_EXPIRED'
+  | 'CONSOLE_UNKNOWN_ACTION';
 
 /** What the edge needs to word an error: numbers, names, which case (`variant`). Never words. */
 export type Facts = Readonly<Record<string, string | number | undefined>>;
@@ -96,6 +107,8 @@ export interface AppError {
   moreInfo?: string;
   /** Extra fields a flow may branch on, e.g. the status of a message that can't be canceled. */
   status?: string;
+  /** Why, as a fact a catalog of messages can word in any language (`past`, `vague`). */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -3,7 +3,7 @@
 // code can silently become a 400.
 import type { ErrorCode } from '../core/errors';
 
-export type ErrorStatus = 400 | 404 | 409 | 422 | 500 | 502 | 503 | 504;
+export type ErrorStatus = 400 | 401 | 404 | 409 | 422 | 429 | 500 | 502 | 503 | 504;
 
 export interface CatalogEntry {
   readonly status: ErrorStatus;
@@ -71,6 +71,10 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
   INVALID_REPEAT: {
     status: 400,
     when: '`repeat`, `count` or `until` unreadable, unsupported, too long, or with no end',
+  },
+  INVALID_CURSOR: {
+    status: 400,
+    when: 'list: a `cursor` this service did not give (or for another target)',
   },
   INVALID_IDEMPOTENCY_KEY: {
     status: 400,
@@ -164,6 +168,21 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
   TWILIO_TIMEOUT: {
     status: 504,
     when: 'Twilio did not answer within the time budget: the message may exist',
+  },
+  CONSOLE_OFF: { status: 404, when: 'console: `CONSOLE_PASSWORD` is not set on the service' },
+  CONSOLE_SIGN_IN_FAILED: { status: 401, when: 'console: a wrong password' },
+  CONSOLE_SIGN_IN_LOCKED: {
+    status: 429,
+    when: 'console: 5 wrong passwords within 15 minutes; sign-in is refused until the oldest is 15 minutes old',
+  },
+  CONSOLE_SIGNED_OUT: {
+    status: 401,
+    when: 'console: no session token, or one that was not signed by this service',
+  },
+  CONSOLE_SESSION_EXPIRED: { status: 401, when: 'console: the session token has expired' },
+  CONSOLE_UNKNOWN_ACTION: {
+    status: 400,
+    when: 'console: an `action` the console API does not have',
   },
 };
 

@@ -7,9 +7,8 @@
 // Every route updates the records it touches; Twilio's `canceled` status callbacks do the same
 // for any the time budget left out.
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
-import { remaining } from '../core/budget';
 import { fail, ok, type Result } from '../core/errors';
-import { runBounded } from '../core/pool';
+import { BoundedPool, runBounded } from '../core/pool';
 import { parseCancelTarget } from '../input/cancel-request';
 import { type CancelOutcome, cancelOne } from '../twilio/cancel';
 import { isOutcomeUnknown } from '../twilio/errors';
@@ -57,8 +56,10 @@ export interface CancelByLabelAnswer {
 /** A failed cancel, as the answer lists it; undefined when the message is simply not scheduled. */
 export function cancelFailure(sid: string, outcome: CancelOutcome): CancelFailure | undefined {
   if (outcome.kind !== 'failed') return undefined;
-  // Sent, delivered, failed or unknown to Twilio: nothing of it is left to cancel.
-  if (outcome.error.code === 'NOT_CANCELABLE' || outcome.error.code === 'NOT_FOUND')
+  // Sent, delivered, failed or unknown to Twilio: nothing of it is left to cancel. (A refusal
+  // of a message still `scheduled` is a failure: it will go out.)
+  const { code, status } = outcome.error;
+  if (code === 'NOT_FOUND' || (code === 'NOT_CANCELABLE' && status !== 'scheduled'))
     return undefined;
   const entry: CancelFailure = { sid, code: outcome.error.code };
   if (outcome.error.twilioCode !== undefined) entry.twilioCode = outcome.error.twilioCode;
@@ -102,6 +103,13 @@ async function cancelBySid(
   }
 }
 
+/**
+ * STOP: every scheduled message of the recipient. Their series are stopped first (no callback
+ * may arm one meanwhile), then the registry's own records of them are canceled (found in one
+ * range, recorded as canceled), then Twilio's list is scanned for the rest, resumed where the
+ * previous call left off, so each call makes progress through any backlog. Messages found only
+ * in Twilio's list are not looked up in the registry: their `canceled` callbacks update any record.
+ */
 async function cancelByRecipient(
   invocation: Invocation,
   to: string,
@@ -109,62 +117,108 @@ async function cancelByRecipient(
   const client = invocation.twilio();
   const canceled: string[] = [];
   const failed: CancelFailure[] = [];
-  // Found by the scan, not started yet; the scan goes on paging while these are canceled.
-  const waiting: string[] = [];
-  const inFlight = new Set<Promise<void>>();
-  let outOfTime = false;
-
-  const cancelAndRecord = async (sid: string): Promise<void> => {
-    const outcome = await cancelOne(client, sid);
-    if (outcome.kind === 'canceled') canceled.push(sid);
-    const failure = cancelFailure(sid, outcome);
-    if (failure) failed.push(failure);
-  };
-
-  // The recipient's series are stopped first: no callback may arm one while this runs.
   const registry = registryOf(invocation);
-  const plans = registry ? await stopPlans(invocation, { to }) : undefined;
+  // Three independent reads at once: the recipient's plans (stopped), their records, and where
+  // the last call stopped in Twilio's list.
+  const [plans, listing, startAt] = registry
+    ? await Promise.all([
+        stopPlans(invocation, { to }),
+        registry.records.upcoming({ to }, invocation.now),
+        registry.cursors.load(to, invocation.now),
+      ])
+    : [undefined, undefined, undefined];
 
-  /** Starts waiting cancels up to CONCURRENCY; each one that ends starts the next. */
-  const pump = (): void => {
-    while (inFlight.size < CONCURRENCY && waiting.length > 0 && !outOfTime) {
-      if (remaining(invocation) < CANCEL_RESERVE_MS) {
-        outOfTime = true;
-        return;
-      }
-      const sid = waiting.shift() as string;
-      const task: Promise<void> = cancelAndRecord(sid).finally(() => {
-        inFlight.delete(task);
-        pump();
-      });
-      inFlight.add(task);
-    }
-  };
-
-  const enqueue = async (messages: MessageInstance[]): Promise<ScanStop | null> => {
-    for (const message of messages) waiting.push(message.sid);
-    pump();
-    // Read ahead, but not without bound: wait for room before the next page.
-    while (waiting.length > MAX_WAITING && inFlight.size > 0 && !outOfTime) {
-      await Promise.race(inFlight);
-    }
-    return outOfTime ? 'time-budget' : null;
-  };
-
-  const scan = await scanScheduled(client, to, invocation, enqueue);
-  while (inFlight.size > 0) await Promise.all(inFlight);
-  await recordCanceled(invocation, canceled);
-  // The list was read to its end, but not everything found could be canceled in time.
-  if (waiting.length > 0) {
-    return ok({
-      canceled,
-      failed,
-      scanned: scan.scanned,
-      complete: false,
-      stoppedBy: 'time-budget',
-    });
+  // The registry's records first: no scan needed to find them.
+  const handled = new Set<string>();
+  let recordsLeft = false;
+  // Their records are updated while the scan goes on (within the budget), not before it.
+  let recording: Promise<void> = Promise.resolve();
+  if (listing?.ok) {
+    const sids = listing.records.map((record) => record.sid);
+    for (const sid of sids) handled.add(sid);
+    const touched: string[] = [];
+    const { notStarted } = await runBounded(
+      sids,
+      CONCURRENCY,
+      { ...invocation, reserveMs: CANCEL_RESERVE_MS },
+      async (sid) => {
+        const outcome = await cancelOne(client, sid);
+        if (outcome.kind === 'canceled') canceled.push(sid);
+        const failure = cancelFailure(sid, outcome);
+        if (failure) failed.push(failure);
+        else touched.push(sid);
+      },
+    );
+    recordsLeft = notStarted.length > 0 || !listing.complete;
+    recording = recordCanceled(invocation, touched);
   }
-  const answer: CancelByRecipientAnswer = { canceled, failed, ...scan };
+
+  // Then Twilio's list, from where the last call stopped. Each message found remembers its page,
+  // so that one left uncanceled is found again by the next call.
+  const pageUrls: (string | undefined)[] = [];
+  /** The first page holding a message this call could not cancel. */
+  let firstLeft = Number.POSITIVE_INFINITY;
+
+  const pool = new BoundedPool<{ sid: string; page: number }>(
+    CONCURRENCY,
+    { ...invocation, reserveMs: CANCEL_RESERVE_MS },
+    async (found) => {
+      const outcome = await cancelOne(client, found.sid);
+      if (outcome.kind === 'canceled') canceled.push(found.sid);
+      const failure = cancelFailure(found.sid, outcome);
+      if (failure) {
+        failed.push(failure);
+        firstLeft = Math.min(firstLeft, found.page);
+      }
+    },
+  );
+
+  const enqueue = async (
+    messages: MessageInstance[],
+    pageUrl: string | undefined,
+  ): Promise<ScanStop | null> => {
+    const page = pageUrls.push(pageUrl) - 1;
+    pool.add(...messages.filter((m) => !handled.has(m.sid)).map((m) => ({ sid: m.sid, page })));
+    // Read ahead, but not without bound: wait for room before the next page.
+    await pool.room(MAX_WAITING);
+    return pool.stopped ? 'time-budget' : null;
+  };
+
+  const limits = { ...invocation, maxPages: Number.POSITIVE_INFINITY };
+  const scan = await scanScheduled(
+    client,
+    to,
+    startAt === undefined ? limits : { ...limits, startAt },
+    enqueue,
+  );
+  const waiting = await pool.drain();
+  await recording;
+  const first = waiting[0];
+  if (first !== undefined) firstLeft = Math.min(firstLeft, first.page);
+
+  const answer: CancelByRecipientAnswer = {
+    canceled,
+    failed,
+    scanned: scan.scanned,
+    complete: scan.complete,
+  };
+  if (scan.stoppedBy !== undefined) answer.stoppedBy = scan.stoppedBy;
+  if (waiting.length > 0) {
+    answer.complete = false;
+    answer.stoppedBy = 'time-budget';
+  }
+  // Where the next call resumes: the first page with a message left, else the page not read.
+  if (registry) {
+    if (firstLeft !== Number.POSITIVE_INFINITY) {
+      await registry.cursors.save(to, pageUrls[firstLeft], invocation.now);
+    } else if (!scan.complete) {
+      await registry.cursors.save(to, scan.resumeAt, invocation.now);
+    } else if (startAt !== undefined) await registry.cursors.clear(to);
+  }
+  if (recordsLeft) {
+    answer.complete = false;
+    answer.stoppedBy ??= 'time-budget';
+  }
   // A plan left running, or a message that could not be canceled: call again.
   if (plans !== undefined && !plans.complete) {
     answer.complete = false;

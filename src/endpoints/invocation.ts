@@ -8,6 +8,7 @@ import type { Event } from '../input/event-fields';
 import { IdempotencyKeys } from '../registry/idempotency';
 import { Registry } from '../registry/registry';
 import { ReplaceSlots } from '../registry/replace-slot';
+import { ScanCursors } from '../registry/scan-cursor';
 import { SyncMaps } from '../twilio/sync-map';
 
 export interface Invocation extends Budget {
@@ -27,7 +28,9 @@ export type Endpoint<Answer extends object = object> = (
 /** The registry of this invocation, or undefined when REGISTRY=off. Opened per request. */
 export function registryOf(
   invocation: Invocation,
-): { records: Registry; keys: IdempotencyKeys; slots: ReplaceSlots } | undefined {
+):
+  | { records: Registry; keys: IdempotencyKeys; slots: ReplaceSlots; cursors: ScanCursors }
+  | undefined {
   const settings = invocation.config.registry;
   if (settings === undefined) return undefined;
   const maps = new SyncMaps(invocation.twilio, settings.service);
@@ -35,6 +38,7 @@ export function registryOf(
     records: new Registry(maps, invocation),
     keys: new IdempotencyKeys(maps),
     slots: new ReplaceSlots(maps),
+    cursors: new ScanCursors(maps),
   };
 }
 

@@ -71,6 +71,7 @@ async function replayOf(
     answer.status = found.record.status;
     return answer;
   }
+  // No record under its SID: not recorded, whatever the first answer could say.
   if (found.ok) answer.registered = false;
   try {
     answer.status = (await invocation.twilio().messages(answer.sid).fetch()).status;
@@ -295,21 +296,23 @@ export async function scheduleMessage(
 
   let answer: ScheduleAnswer | SeriesAnswer;
   let left: { sid?: string; series?: string };
-  if (work.value.kind === 'series' && registry) {
+  if (work.value.kind === 'series') {
+    // A repeat with REGISTRY=off was refused above: a series always has the registry here.
+    const records = (registry as NonNullable<typeof registry>).records;
     const extras =
       work.value.interpreted !== undefined ? { interpreted: work.value.interpreted } : {};
     const started = await startSeries(
       invocation,
-      registry.records,
+      records,
       work.value.plan,
       request.time.ifTooSoon,
       extras,
     );
     if (!started.ok) return giveUp(started.error);
     answer = started.value;
-    if (work.value.skipped?.length) answer.skipped = work.value.skipped;
+    if (work.value.skipped?.length) answer.capped = work.value.skipped;
     left = { series: started.value.series };
-  } else if (work.value.kind === 'one') {
+  } else {
     // Without replace the answer is final once created: the key's copy goes with the record.
     const completeKey = async (final: ScheduleAnswer) => {
       if (keys && idempotencyKey && !replace)
@@ -325,8 +328,6 @@ export async function scheduleMessage(
     if (!one.ok) return giveUp(one.error);
     answer = one.answer;
     left = { sid: one.answer.sid };
-  } else {
-    return registryDisabled('repeat');
   }
 
   if (replace && registry && tag !== undefined) {
@@ -336,7 +337,10 @@ export async function scheduleMessage(
     );
     if (slot) await registry.slots.release(tag, to, slot, left, ttl);
   }
-  if (keys && idempotencyKey && (replace || work.value.kind === 'series')) {
+  // The key keeps the final answer: written now when it could not go with the record (replace,
+  // a series), or again when the record failed (a replay must say `registered: false` too).
+  const unrecorded = 'registered' in answer && answer.registered === false;
+  if (keys && idempotencyKey && (replace || work.value.kind === 'series' || unrecorded)) {
     await keys.complete(idempotencyKey, fingerprint, { ...answer }, ttl, now);
   }
   return ok(answer);

@@ -3,7 +3,7 @@
 // without it, by recipient only, from Twilio's own list (which has no send times).
 import { fail, ok, type Result } from '../core/errors';
 import { DEFAULT_LOCALE } from '../input/config';
-import { type ListTarget, parseListTarget } from '../input/list-request';
+import { cursorOf, type ListTarget, parseListTarget } from '../input/list-request';
 import type { MessageRecord } from '../registry/records';
 import { formatSendAtText } from '../time/local-text';
 import { formatLocal } from '../time/wall-clock';
@@ -44,6 +44,8 @@ export type ListAnswer =
       messages: RecordedMessage[];
       complete: boolean;
       stoppedBy?: 'size-limit' | 'time-budget';
+      /** Pass it back as `cursor` to list what comes next. */
+      cursor?: string;
     };
 
 /** Adds entries while the answer stays under Studio's limit; false once one did not fit. */
@@ -58,7 +60,8 @@ function sizeLimited<T>(into: T[]): (entry: T) => boolean {
   };
 }
 
-function shown(record: MessageRecord): RecordedMessage {
+/** A record as a listing shows it: its send time also on the wall clock of its zone. */
+export function shown(record: MessageRecord): RecordedMessage {
   const entry: RecordedMessage = {
     sid: record.sid,
     to: record.to,
@@ -109,7 +112,20 @@ export async function listScheduledMessages(invocation: Invocation): Promise<Res
     );
   }
   const by = targetOf(target.value);
-  const listing = await registry.records.upcoming(by, invocation.now);
+  // Read in send-time order, and only until the answer is full: the cost follows the answer,
+  // not the backlog.
+  const messages: RecordedMessage[] = [];
+  const add = sizeLimited(messages);
+  let full = false;
+  const options: Parameters<typeof registry.records.upcoming>[2] = {};
+  if (target.value.kind !== 'tag')
+    options.take = (record) => {
+      if (full) return false;
+      full = !add(shown(record));
+      return !full;
+    };
+  if (target.value.after !== undefined) options.after = target.value.after;
+  const listing = await registry.records.upcoming(by, invocation.now, options);
   if (!listing.ok) {
     return registryUnavailable(
       "Sorry, the scheduled messages can't be looked up right now.",
@@ -117,10 +133,18 @@ export async function listScheduledMessages(invocation: Invocation): Promise<Res
       listing.error,
     );
   }
-  const messages: RecordedMessage[] = [];
-  const add = sizeLimited(messages);
-  const fits = listing.records.every((record) => add(shown(record)));
-  if (!fits) return ok({ source: 'registry', messages, complete: false, stoppedBy: 'size-limit' });
+  // A tag across recipients is read whole and sorted: its entries are added here instead.
+  if (target.value.kind === 'tag') full = !listing.records.every((record) => add(shown(record)));
+  if (full) {
+    const answer: ListAnswer = {
+      source: 'registry',
+      messages,
+      complete: false,
+      stoppedBy: 'size-limit',
+    };
+    if (listing.next !== undefined) answer.cursor = cursorOf(listing.next);
+    return ok(answer);
+  }
   if (!listing.complete)
     return ok({ source: 'registry', messages, complete: false, stoppedBy: 'time-budget' });
   return ok({ source: 'registry', messages, complete: true });

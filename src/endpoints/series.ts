@@ -18,7 +18,9 @@ import { type MessageRecord, ttlAfter } from '../registry/records';
 import type { Registry } from '../registry/registry';
 import { SeriesBook, type SeriesPlan } from '../registry/series';
 import type { QuietDays, Weekday } from '../time/quiet-days';
-import { expandSeries, parseRepeat, type RepeatInput } from '../time/recurrence';
+import { allQuiet } from '../time/repeat-errors';
+import { parseRepeat } from '../time/repeat-parse';
+import type { RepeatInput } from '../time/repeat-rule';
 import {
   finalTime,
   type IfTooSoon,
@@ -27,6 +29,8 @@ import {
   type SendTime,
   type SendTimeRequest,
 } from '../time/send-time';
+import { expandSeries } from '../time/series-expand';
+import { skipQuietDays } from '../time/series-quiet-days';
 import { statusCallbackUrl } from '../twilio/callback-url';
 import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
@@ -53,6 +57,8 @@ export interface SeriesAnswer {
   occurrences: Occurrence[];
   /** Occurrences still to be scheduled: outside the window, or past the time budget. */
   pending: number;
+  /** With quiet days: occurrences of the rule that fell on one, and are not sent. */
+  skipped?: number;
   tag?: string;
   timeZone?: string;
   timeZones?: string[];
@@ -60,8 +66,8 @@ export interface SeriesAnswer {
   /** Occurrences whose create failed, and whether they may exist all the same. */
   failed?: { at: string; code: string; maybeScheduled?: true }[];
   replayed?: true;
-  /** Occurrences the frequency cap left out. */
-  skipped?: { at: string; reason: 'frequency-cap' }[];
+  /** Occurrences the frequency cap left out, listed. */
+  capped?: { at: string; reason: 'frequency-cap' }[];
   replaced?: string[];
   notReplaced?: { sid: string; code: string; maybeCanceled?: true }[];
   complete?: boolean;
@@ -223,9 +229,11 @@ export function planSeries(
   const zone = requested.zone ?? 'UTC';
   const rule = parseRepeat(request.repeat, { now, zone });
   if (!rule.ok) return rule;
-  const planned = expandSeries(requested.instant, rule.value, zone);
-  if (!planned.ok) return planned;
+  const expanded = expandSeries(requested.instant, rule.value, zone, requested.wall);
+  if (!expanded.ok) return expanded;
   const time = request.time;
+  const { kept, skipped } = skipQuietDays(expanded.value, time, time.zones);
+  if (kept.length === 0) return allQuiet();
   const plan: SeriesPlan = {
     series: seriesId(),
     to: request.to,
@@ -236,11 +244,12 @@ export function planSeries(
     quietHours: time.quietHours,
     quietDays: time.quietDays ? ([...time.quietDays] as Weekday[]) : null,
     locale: time.locale,
-    planned: planned.value.map((instant) => Math.round(instant / SECOND)),
+    planned: kept.map((instant) => Math.round(instant / SECOND)),
     canceled: false,
     createdAt: new Date(now).toISOString(),
   };
   if (request.registry.tag !== undefined) plan.tag = request.registry.tag;
+  if (time.quietDays !== null) plan.skipped = skipped;
   const first = finalTime(
     { instant: (plan.planned[0] ?? 0) * SECOND, zone },
     { ...rulesOf(plan), ifTooSoon: time.ifTooSoon },
@@ -292,6 +301,7 @@ export async function startSeries(
     timeZone: plan.timeZone,
   };
   if (plan.tag !== undefined) answer.tag = plan.tag;
+  if (plan.skipped !== undefined) answer.skipped = plan.skipped;
   if (plan.zones.length > 1) answer.timeZones = [...plan.zones];
   if (extras.interpreted !== undefined) answer.interpreted = extras.interpreted;
   if (armed.failed.length > 0) answer.failed = armed.failed;

@@ -26,7 +26,7 @@ function readOne(
   if (typeof value === 'string') return ok(isBlank(value) ? undefined : value);
   if ((typeof value === 'number' || typeof value === 'boolean') && !textOnly) {
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      return refuse(code, name, { variant: 'unreadable', expected: 'a finite number' });
+      return refuse(code, name, { variant: 'wrongKind', expected: 'a finite number' });
     }
     return ok(String(value));
   }
@@ -34,7 +34,7 @@ function readOne(
   const expected = textOnly
     ? 'text (not a number, true/false, list or object)'
     : 'a single text value, not a list or an object';
-  return refuse(code, name, { variant: 'unreadable', expected });
+  return refuse(code, name, { variant: 'wrongKind', expected });
 }
 
 /**
@@ -92,7 +92,7 @@ export function readList(event: Event, parameter: ParameterDeclaration): Result<
   const out: string[] = [];
   for (const item of items) {
     if (typeof item !== 'string') {
-      return refuse(code, name, { variant: 'unreadableItem' });
+      return refuse(code, name, { variant: 'wrongKindItem' });
     }
     const trimmed = item.trim();
     if (trimmed !== '') out.push(trimmed);

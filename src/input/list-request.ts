@@ -1,13 +1,39 @@
 // /scheduled-messages input: exactly one of a recipient, a tag or a series.
 import { fail, ok, type Result } from '../core/errors';
-import type { Event } from './event-fields';
+import { type Event, readText } from './event-fields';
 import { type Recipient, readOptionalRecipient } from './recipient';
 import { readLabel } from './registry-options';
 
-export type ListTarget =
+export type ListTarget = (
   | { kind: 'to'; to: Recipient }
   | { kind: 'tag'; tag: string }
-  | { kind: 'series'; series: string };
+  | { kind: 'series'; series: string }
+) & {
+  /** Where an earlier answer stopped (its `cursor`): a registry key, decoded. */
+  after?: string;
+};
+
+const CURSOR = /^[A-Za-z0-9_-]{1,600}$/;
+
+function readCursor(event: Event): Result<string | undefined> {
+  const raw = readText(event, ['cursor'], 'INVALID_CURSOR');
+  if (!raw.ok || raw.value === undefined) return raw;
+  const text = raw.value.trim();
+  const key = CURSOR.test(text) ? Buffer.from(text, 'base64url').toString('utf8') : '';
+  // A key the registry writes: printable, no separator-free garbage.
+  if (!/^[\x21-\x7E]{1,320}$/.test(key)) {
+    return fail(
+      'INVALID_CURSOR',
+      'Sorry, that request could not be handled.',
+      'cursor',
+      'cursor must be the value an earlier answer of /scheduled-messages gave, unchanged.',
+    );
+  }
+  return ok(key);
+}
+
+/** An answer's `cursor`: the registry key to continue from, opaque to the caller. */
+export const cursorOf = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
 
 export function parseListTarget(event: Event): Result<ListTarget> {
   const to = readOptionalRecipient(event);
@@ -25,9 +51,12 @@ export function parseListTarget(event: Event): Result<ListTarget> {
       'Give only one of to, tag and series.',
     );
   }
-  if (tag.value !== undefined) return ok({ kind: 'tag', tag: tag.value });
-  if (series.value !== undefined) return ok({ kind: 'series', series: series.value });
-  if (to.value !== undefined) return ok({ kind: 'to', to: to.value });
+  const cursor = readCursor(event);
+  if (!cursor.ok) return cursor;
+  const after = cursor.value === undefined ? {} : { after: cursor.value };
+  if (tag.value !== undefined) return ok({ kind: 'tag', tag: tag.value, ...after });
+  if (series.value !== undefined) return ok({ kind: 'series', series: series.value, ...after });
+  if (to.value !== undefined) return ok({ kind: 'to', to: to.value, ...after });
   return fail(
     'MISSING_TO',
     'Sorry, that request could not be handled.',

@@ -1,7 +1,7 @@
 // `repeat`, `count` and `until` as the request gives them. Read as text here; the rule is parsed
-// against the zone and the clock (src/time/recurrence.ts) once the send time's zone is known.
-import { fail, ok, type Result } from '../core/errors';
-import type { RepeatInput } from '../time/recurrence';
+// against the zone and the clock (src/time/repeat-parse.ts) once the send time's zone is known.
+import { ok, type Result, refuse } from '../core/errors';
+import type { RepeatInput } from '../time/repeat-rule';
 import { type Event, readText } from './event-fields';
 
 export function readRepeat(event: Event): Result<RepeatInput | undefined> {
@@ -13,12 +13,7 @@ export function readRepeat(event: Event): Result<RepeatInput | undefined> {
   if (!until.ok) return until;
   if (repeat.value === undefined) {
     if (count.value === undefined && until.value === undefined) return ok(undefined);
-    return fail(
-      'INVALID_REPEAT',
-      "Sorry, that repeating message couldn't be set up.",
-      count.value !== undefined ? 'count' : 'until',
-      'count and until end a series: give repeat (daily, weekdays, weekly or an RRULE) with them.',
-    );
+    return refuse('INVALID_REPEAT', count.value !== undefined ? 'count' : 'until');
   }
   return ok({
     repeat: repeat.value.trim(),

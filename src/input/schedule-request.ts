@@ -8,7 +8,7 @@ import { type Locale, parseLocale } from '../time/local-text';
 import { parseQuietDays, type QuietDays } from '../time/quiet-days';
 import { parseQuietHours, type QuietHours } from '../time/quiet-hours';
 import { zonesForNumber } from '../time/recipient-zones';
-import type { RepeatInput } from '../time/recurrence';
+import type { RepeatInput } from '../time/repeat-rule';
 import type { SendTimeRequest } from '../time/send-time';
 import type { TimeZone } from '../time/time-zone';
 import { parseZoneChoice, type RequestDefaults, type ZoneChoice } from './config';
@@ -188,6 +188,8 @@ export function parseScheduleRequest(
     },
     registry: registry.value,
   };
+  // Only a locale the flow gave says which language `when` is in (else every one is tried).
+  if (given.locale !== undefined) request.time.whenLocale = given.locale;
   if (resolved.messagingServiceSid !== undefined)
     request.messagingServiceSid = resolved.messagingServiceSid;
   if (repeat.value !== undefined) request.repeat = repeat.value;

@@ -4,11 +4,10 @@
 
 import { SCHEDULE_MESSAGE } from '../contract/schedule-message';
 import { ok, type Result, refuse } from '../core/errors';
-import { MINUTE, SECOND } from '../core/units';
 import { parseDelay } from '../time/duration';
+import { instantOfIso, parseIsoDateTime } from '../time/iso-date-time';
 import { parseMinuteOfDay } from '../time/quiet-hours';
 import type { IfTooSoon, SendTimeSpec } from '../time/send-time';
-import { isRealDate } from '../time/wall-clock';
 import { type Event, readParameter } from './event-fields';
 
 const PARAMETERS = SCHEDULE_MESSAGE.parameters;
@@ -27,44 +26,25 @@ function parseMinutes(raw: string): Result<SendTimeSpec> {
   return ok({ kind: 'minutes', minutes });
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+\- ])(\d{2}):?(\d{2}))?$/i;
-
 /** ISO 8601 with an offset (an instant) or without one (a wall-clock time in the time zone). */
 export function parseSendAt(raw: string): Result<SendTimeSpec> {
-  const bad = refuse('INVALID_SEND_AT', 'sendAt');
-  const m = DATE_TIME.exec(raw.trim());
-  if (!m) return bad;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) =>
-    Number(m[i] ?? 0),
-  ) as [number, number, number, number, number, number];
-  const ms = Number(`0.${m[7] ?? '0'}`) * SECOND;
-  if (!isRealDate(year, month, day)) {
-    return refuse('INVALID_SEND_AT', 'sendAt', {
-      variant: 'noSuchDate',
-      date: `${m[1]}-${m[2]}-${m[3]}`,
-    });
+  const read = parseIsoDateTime(raw);
+  if (!read.ok && read.problem === 'date') {
+    return refuse('INVALID_SEND_AT', 'sendAt', { variant: 'noSuchDate', date: read.date });
   }
-  if (hour > 23 || minute > 59 || second > 59) {
+  if (!read.ok && read.problem === 'time') {
     return refuse('INVALID_SEND_AT', 'sendAt', { variant: 'noSuchTime' });
   }
-  const wall = { year, month, day, hour, minute, second };
-  if (m[8] === undefined && m[9] === undefined) {
-    // A wall time has whole seconds: round a fraction up here (second 60 rolls over).
-    return ok({ kind: 'local', wall: { ...wall, second: second + (ms > 0 ? 1 : 0) } });
+  if (!read.ok || read.value.time === undefined) {
+    return refuse('INVALID_SEND_AT', 'sendAt');
   }
-
-  let offsetMinutes = 0;
-  if (m[9] !== undefined) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 14 || om > 59) return bad;
-    // A form body decodes an unescaped "+" to a space; read it as the "+" it was.
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  const { time, offsetMinutes, ...date } = read.value;
+  if (offsetMinutes !== undefined) {
+    return ok({ kind: 'instant', instant: instantOfIso({ ...read.value, offsetMinutes }) });
   }
-  const instant =
-    Date.UTC(year, month - 1, day, hour, minute, second) + ms - offsetMinutes * MINUTE;
-  return ok({ kind: 'instant', instant });
+  // A wall time has whole seconds: round a fraction up here (second 60 rolls over).
+  const second = time.second + (time.millisecond > 0 ? 1 : 0);
+  return ok({ kind: 'local', wall: { ...date, hour: time.hour, minute: time.minute, second } });
 }
 
 export function readSendTimeSpec(event: Event): Result<SendTimeSpec> {

@@ -15,6 +15,7 @@
 //   sched.plans.X   to~<recipient>~<series>              the series plans of a recipient, and
 //                   tag~<tag>~<series>                   of a tag (STOP and cancel by tag stop them)
 //   sched.slot.X    <tag>~<recipient>                    one replace at a time, and its last SID
+//   sched.scan.X    <recipient>                          where a STOP left off in Twilio's list
 //   sched.appt.X    <tag>                                an appointment (registry/appointments.ts)
 //                   to~<recipient>~<at>~<tag>            the appointments of a recipient, by time
 //
@@ -35,6 +36,7 @@ export type MapKind =
   | 'arm'
   | 'plans'
   | 'slot'
+  | 'scan'
   | 'appt';
 
 /** FNV-1a: a cheap, stable spread of short strings over the shards. */
@@ -49,6 +51,10 @@ function shardOf(text: string): string {
 
 export const mapName = (kind: MapKind, lookedUp: string): string =>
   `sched.${kind}.${shardOf(lookedUp)}`;
+
+/** Every Map of a kind, for reading all of them (the console's lists). */
+export const allMapsOf = (kind: MapKind): string[] =>
+  Array.from({ length: SHARDS }, (_, i) => `sched.${kind}.${i.toString(16)}`);
 
 /** `15551234567` for `+15551234567`, `wa15551234567` for `whatsapp:+15551234567`. */
 export const recipientKey = (to: string): string =>

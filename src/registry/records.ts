@@ -21,7 +21,7 @@ export interface MessageRecord {
   createdAt: string;
 }
 
-/** How long a record is kept: 7 days after its send time (docs/registry.md), in seconds from `now`. */
+/** How long a record is kept: 7 days after its send time, in seconds from `now`. */
 const RETENTION_MS = 7 * DAY;
 export const ttlAfter = (sendAtMs: number, now: number): number =>
   Math.ceil((sendAtMs + RETENTION_MS - now) / SECOND);

@@ -16,7 +16,7 @@ export type StatusUpdate =
   | { kind: 'unknown' | 'failed' };
 
 export type Listing =
-  | { ok: true; records: MessageRecord[]; complete: boolean }
+  | { ok: true; records: MessageRecord[]; complete: boolean; next?: string }
   | { ok: false; error: AppError };
 
 export type Lookup =
@@ -96,17 +96,30 @@ export class Registry {
     return read.value.complete ? read.value.items.map((item) => item.data) : undefined;
   }
 
-  /** Records still to be sent (status scheduled, send time after `now`), by send time. */
+  /**
+   * Records still to be sent (status scheduled, send time after `now`), by send time. With
+   * `take`, read in key order and only until it refuses one (by recipient, series, or tag and
+   * recipient, key order is send-time order); `next` then says where to continue (`after`).
+   */
   async upcoming(
     by: { to: string } | { tag: string; to?: string } | { series: string },
     now: number,
+    options: { take?: (record: MessageRecord) => boolean; after?: string } = {},
   ): Promise<Listing> {
     const range: Range = rangeOf(by, isoSecond(now));
+    const isUpcoming = (r: MessageRecord) => r.status === 'scheduled' && Date.parse(r.sendAt) > now;
+    // Across recipients a tag's keys are not in time order: all of it is read, then sorted.
+    const ordered = !('tag' in by) || by.to !== undefined;
+    const take = options.take;
+    const after = options.after;
+    // A cursor continues this range only: anything else starts at its beginning.
+    const from = after?.startsWith(range.prefix) && after > range.from ? after : range.from;
     const read = await this.maps.range<MessageRecord>(
       range.map,
       range.prefix,
-      range.from,
+      from,
       this.budget,
+      ordered && take ? (item) => !isUpcoming(item.data) || take(item.data) : undefined,
     );
     if (!read.ok) {
       return read.reason === 'unavailable'
@@ -115,8 +128,10 @@ export class Registry {
     }
     const records = read.value.items
       .map((item) => item.data)
-      .filter((r) => r.status === 'scheduled' && Date.parse(r.sendAt) > now)
+      .filter(isUpcoming)
       .sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.sid.localeCompare(b.sid));
-    return { ok: true, records, complete: read.value.complete };
+    const listing: Listing = { ok: true, records, complete: read.value.complete };
+    if (read.value.next !== undefined) listing.next = read.value.next;
+    return listing;
   }
 }

@@ -28,8 +28,13 @@ export interface SeriesPlan {
   /** Weekdays, 0 = Sunday. */
   quietDays: number[] | null;
   locale?: string;
-  /** Every occurrence's time as the rule gives it (before quiet rules), seconds since epoch. */
+  /**
+   * Every occurrence's time as the rule gives it (before quiet hours), seconds since epoch;
+   * those on quiet days left out.
+   */
   planned: number[];
+  /** With quiet days: how many of the rule's occurrences fell on one and were left out. */
+  skipped?: number;
   canceled: boolean;
   createdAt: string;
 }

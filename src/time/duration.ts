@@ -1,5 +1,5 @@
 // `delay` values: ISO 8601 durations (`PT90M`, `P1DT2H`, `P2W`) or compact ones (`90m`, `1d 4h`).
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { HOUR, MINUTE, SECOND } from '../core/units';
 
 /** Calendar days (kept on the wall clock of the zone) plus an exact number of milliseconds. */
@@ -11,16 +11,7 @@ export interface Delay {
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const COMPACT_PART = /(\d+)\s*(w|d|h|m|s)/gy;
 
-const FORMAT =
-  'delay must be an ISO 8601 duration (PT90M, P1DT2H, P2W) or compact (90m, 2h, 1d 4h, 1w).';
-
-const invalid = () =>
-  fail(
-    'INVALID_DELAY',
-    "Sorry, that length of time couldn't be read. Try something like 90 minutes or 2 hours.",
-    'delay',
-    FORMAT,
-  );
+const invalid = () => refuse('INVALID_DELAY', 'delay');
 
 function build(
   weeks: number,
@@ -35,20 +26,10 @@ function build(
   };
   // A sanity cap well past any scheduling window keeps the arithmetic in safe integers.
   if (delay.days > 3660 || delay.milliseconds > 3660 * 24 * HOUR) {
-    return fail(
-      'INVALID_DELAY',
-      'Sorry, that is too far ahead to schedule.',
-      'delay',
-      'delay is longer than any scheduling window (Twilio schedules up to 35 days ahead).',
-    );
+    return refuse('INVALID_DELAY', 'delay', { variant: 'tooLong' });
   }
   if (delay.days === 0 && delay.milliseconds === 0) {
-    return fail(
-      'INVALID_DELAY',
-      'Sorry, the wait must be longer than zero.',
-      'delay',
-      `delay must be a positive duration (0m, PT0S and the like are none). ${FORMAT}`,
-    );
+    return refuse('INVALID_DELAY', 'delay', { variant: 'zero' });
   }
   return ok(delay);
 }

@@ -1,10 +1,10 @@
 // Quiet days: weekdays (`sat,sun`) on which nothing is sent, in the recipient's zone. Reading
-// them is here; finding the days in a zone is in quiet-day-calendar.ts, which brings date-fns, so
-// that the configuration (read by every function) does not.
-import { fail, ok, type Result } from '../core/errors';
+// them is here (the configuration, read by every function, needs only this); finding the days
+// in a zone is in quiet-day-calendar.ts.
+import { ok, type Result, refuse } from '../core/errors';
+import type { Weekday } from './civil-date';
 
-/** 0 = Sunday … 6 = Saturday, as `Date#getDay` and date-fns count. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export type { Weekday };
 
 /** Never empty, never all seven days (the parser refuses both). */
 export type QuietDays = ReadonlySet<Weekday>;
@@ -19,22 +19,12 @@ export function parseQuietDays(raw: string, field = 'quietDays'): Result<QuietDa
   for (const name of text.split(',')) {
     const day = NAMES.indexOf(name.trim());
     if (day < 0) {
-      return fail(
-        'INVALID_QUIET_DAYS',
-        'Quiet days must be weekday names such as sun or sat,sun, or "off".',
-        field,
-        `${field} takes English three-letter weekday names separated by commas (sun, mon, tue, wed, thu, fri, sat), or "off" to turn a default off.`,
-      );
+      return refuse('INVALID_QUIET_DAYS', field);
     }
     days.add(day as Weekday);
   }
   if (days.size === NAMES.length) {
-    return fail(
-      'INVALID_QUIET_DAYS',
-      'Quiet days cannot be every day of the week: nothing could ever be sent.',
-      field,
-      `${field} names all seven weekdays; leave at least one day to send on.`,
-    );
+    return refuse('INVALID_QUIET_DAYS', field, { variant: 'everyDay' });
   }
   return ok(days);
 }

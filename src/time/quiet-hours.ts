@@ -1,5 +1,5 @@
 // Quiet hours: a daily wall-clock period (`21:00-08:00`, may wrap midnight) when nothing is sent.
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { MINUTE } from '../core/units';
 import type { TimeZone } from './time-zone';
 import { instantsOf, wallTimeAt } from './wall-clock';
@@ -28,12 +28,7 @@ export function parseQuietHours(raw: string, field = 'quietHours'): Result<Quiet
   const start = parts.length === 2 ? parseMinuteOfDay(parts[0] ?? '') : null;
   const end = parts.length === 2 ? parseMinuteOfDay(parts[1] ?? '') : null;
   if (start === null || end === null || start === end) {
-    return fail(
-      'INVALID_QUIET_HOURS',
-      "Sorry, the quiet hours couldn't be read: they look like 21:00-08:00.",
-      field,
-      `${field} must be HH:mm-HH:mm on a 24-hour clock, such as 21:00-08:00 (start and end different), or "off".`,
-    );
+    return refuse('INVALID_QUIET_HOURS', field);
   }
   return ok({ start, end });
 }

@@ -3,11 +3,13 @@
 // certain has several candidate zones: a local time is the latest of its candidate instants, and
 // quiet hours and days hold in every one of them (fail closed).
 
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { DAY, MINUTE, SECOND } from '../core/units';
 import { firstAllowedInstant } from './allowed-time';
+import { civilDate, dayNumber } from './civil-date';
 import type { Delay } from './duration';
 import { formatSendAtText, type Locale } from './local-text';
+import { sameTimeOffQuietDays } from './quiet-day-calendar';
 import type { QuietDays } from './quiet-days';
 import type { MinuteOfDay, QuietHours } from './quiet-hours';
 import type { TimeZone } from './time-zone';
@@ -19,7 +21,10 @@ import {
   type WallTime,
   wallTimeAt,
 } from './wall-clock';
-import { readWhen } from './when';
+import type { WhenParse } from './when';
+
+/** `when`'s reader and its word data: loaded by the first request that has a `when` (cold start). */
+const words = () => require('./when') as typeof import('./when');
 
 /** What the flow asked for: exactly one of `minutes`, `delay`, `sendAt`, `at`, `when`. */
 export type SendTimeSpec =
@@ -41,6 +46,8 @@ export interface SendTimeRequest {
   ifTooSoon: IfTooSoon;
   /** The language of `when` and of `sendAtText`. */
   locale: Locale;
+  /** The locale the flow gave, if any: `when` is read in its language only, else in every one. */
+  whenLocale?: Locale;
 }
 
 /** Twilio accepts SendAt from 15 minutes to 35 days ahead; both ends are configurable. */
@@ -63,8 +70,10 @@ export interface SendTime {
   timeZones?: TimeZone[];
   /** With `when`: the part of the text read as the time. */
   interpreted?: string;
+  /** With `when`: the language it was read in (`fr`). */
+  language?: string;
   /** Why the time differs from the one asked for, if it does. */
-  adjusted?: 'quiet-hours' | 'earliest';
+  adjusted?: 'quiet-hours' | 'quiet-days' | 'earliest';
 }
 
 /** The time asked for, before the window and quiet rules: what a series repeats. */
@@ -73,7 +82,13 @@ export interface RequestedTime {
   instant: number;
   /** The zone the local time was read in (the latest candidate's), if any. */
   zone?: TimeZone;
+  /**
+   * The wall time asked for in `zone`, when the request named one. It may not exist (02:30 on a
+   * spring-forward night, sent at 03:30): a series keeps it on every other day.
+   */
+  wall?: WallTime;
   interpreted?: string;
+  language?: string;
 }
 
 const WEEK = 7 * DAY;
@@ -91,59 +106,26 @@ export function schedulingWindow(now: number, window: SchedulingWindow) {
   };
 }
 
-const needsZone = (what: string) =>
-  fail(
-    'MISSING_TIME_ZONE',
-    "Sorry, the time zone for that time isn't known, so nothing was scheduled.",
-    'timeZone',
-    `${what} needs a time zone: give "timeZone" (e.g. America/New_York), or set DEFAULT_TIME_ZONE on the service.`,
-  );
-
-/** "15 minutes", "1 hour", "2 days": a lead time as a person says it. */
-function spanText(minutes: number): string {
-  const [amount, unit] =
-    minutes >= 1440 && minutes % 1440 === 0
-      ? [minutes / 1440, 'day']
-      : minutes >= 60 && minutes % 60 === 0
-        ? [minutes / 60, 'hour']
-        : [minutes, 'minute'];
-  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
-}
-
-/** "5 Jan 2027, 09:00 (America/New_York)": an instant as a person reads it, in `zone`. */
-export function humanTime(instant: number, zone: TimeZone | undefined): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: zone ?? 'UTC',
-  }).format(instant);
-  return `${text} (${zone ?? 'UTC'})`;
-}
-
-const IF_TOO_SOON_HINT =
-  'Pick a later time, or pass ifTooSoon=earliest to move it to the earliest allowed time.';
+/** What needed a zone, for the builder's detail: a local sendAt, at, when, quiet hours… */
+type ZoneNeed = 'localSendAt' | 'at' | 'when' | 'whenWall' | 'sendTime' | 'quietHours';
+const needsZone = (need: ZoneNeed) => refuse('MISSING_TIME_ZONE', 'timeZone', { variant: need });
 
 function tooSoon(requested: number, now: number, window: SchedulingWindow, field: string) {
-  if (requested < now) {
-    return fail(
-      'SEND_AT_TOO_SOON',
-      'Sorry, that time is in the past.',
-      field,
-      `The send time asked for is before now. ${IF_TOO_SOON_HINT}`,
-    );
-  }
+  if (requested < now) return refuse('SEND_AT_TOO_SOON', field, { variant: 'past' });
   const lead = window.minLeadMinutes;
-  return fail(
-    'SEND_AT_TOO_SOON',
-    lead === 0
-      ? "Sorry, that time is too soon: a message can't be scheduled for right now."
-      : `Sorry, that time is too soon: a message can be scheduled from ${spanText(lead)} ahead.`,
-    field,
-    `The send time must be at least ${lead} minutes from now (SCHEDULE_MIN_LEAD_MINUTES; Twilio's minimum is 15). ${IF_TOO_SOON_HINT}`,
-  );
+  return refuse('SEND_AT_TOO_SOON', field, {
+    variant: lead === 0 ? 'now' : 'default',
+    minLead: lead,
+  });
 }
 
-type Reading = { instant: number; interpreted?: string; local: boolean };
+type Reading = {
+  instant: number;
+  interpreted?: string;
+  language?: string;
+  local: boolean;
+  wall?: WallTime;
+};
 
 /** The instant asked for in one zone (or none), before the window and quiet rules. */
 function readIn(
@@ -151,7 +133,7 @@ function readIn(
   zone: TimeZone | undefined,
   now: number,
   earliest: number,
-  locale: Locale,
+  when: WhenParse | undefined,
 ): Result<Reading> {
   switch (spec.kind) {
     case 'minutes':
@@ -160,19 +142,25 @@ function readIn(
       // Days follow the calendar of the zone (09:00 stays 09:00 across DST); UTC without one.
       if (spec.delay.days === 0)
         return ok({ instant: now + spec.delay.milliseconds, local: false });
-      const wall = wallTimeAt(now, zone ?? 'UTC');
-      const shifted = instantOf({ ...wall, day: wall.day + spec.delay.days }, zone ?? 'UTC');
+      const today = wallTimeAt(now, zone ?? 'UTC');
+      const wall = {
+        ...today,
+        ...civilDate(dayNumber(today.year, today.month, today.day) + spec.delay.days),
+      };
+      const shifted = instantOf(wall, zone ?? 'UTC');
       // The wall clock has whole seconds: carry the clock's milliseconds over.
-      return ok({ instant: shifted + (now % SECOND) + spec.delay.milliseconds, local: true });
+      const instant = shifted + (now % SECOND) + spec.delay.milliseconds;
+      // With hours or minutes too, the wall time is the instant's own.
+      return ok({ instant, local: true, ...(spec.delay.milliseconds === 0 ? { wall } : {}) });
     }
     case 'instant':
       return ok({ instant: spec.instant, local: false });
     case 'local':
       return zone
-        ? ok({ instant: instantOf(spec.wall, zone), local: true })
-        : needsZone('A sendAt without an offset');
+        ? ok({ instant: instantOf(spec.wall, zone), local: true, wall: spec.wall })
+        : needsZone('localSendAt');
     case 'at': {
-      if (!zone) return needsZone('"at"');
+      if (!zone) return needsZone('at');
       const base = wallTimeAt(earliest, zone);
       const time = {
         hour: Math.floor(spec.minuteOfDay / 60),
@@ -180,23 +168,35 @@ function readIn(
         second: 0,
       };
       // Today's (twice on a fall-back night, and the second may still be ahead) or tomorrow's.
-      const tomorrow = instantsOf({ ...base, ...time, day: base.day + 1 }, zone);
-      const candidates = [...instantsOf({ ...base, ...time }, zone), ...tomorrow];
+      const today = { ...base, ...time };
+      const tomorrow = {
+        ...civilDate(dayNumber(base.year, base.month, base.day) + 1),
+        ...time,
+      };
+      const found = instantsOf(today, zone).find((instant) => instant >= earliest);
+      if (found !== undefined) return ok({ instant: found, local: true, wall: today });
+      const next = instantsOf(tomorrow, zone);
       return ok({
-        instant: candidates.find((instant) => instant >= earliest) ?? tomorrow[0],
+        instant: next.find((instant) => instant >= earliest) ?? next[0],
         local: true,
+        wall: tomorrow,
       });
     }
     case 'when': {
-      const read = readWhen(spec.text, { now, zone: zone ?? 'UTC', locale });
+      // Read once for every zone (in requestedTime); only the placing is per zone.
+      if (when === undefined) return needsZone('when');
+      const read = words().resolveWhen(when, now, zone ?? 'UTC');
       if (!read.ok) return read;
       // A named day or clock time means nothing without the zone it is read in.
-      if (!zone && read.value.wall !== undefined) return needsZone('"when" with a day or a time');
-      return ok({
+      if (!zone && read.value.wall !== undefined) return needsZone('whenWall');
+      const reading: Reading = {
         instant: read.value.instant,
         interpreted: read.value.interpreted,
+        language: read.value.language,
         local: read.value.wall !== undefined,
-      });
+      };
+      if (read.value.wall !== undefined) reading.wall = read.value.wall;
+      return ok(reading);
     }
   }
 }
@@ -213,30 +213,38 @@ export function requestedTime(
   const { earliest } = schedulingWindow(now, window);
   const zones: (TimeZone | undefined)[] =
     request.zones.length > 0 ? [...request.zones] : [undefined];
+  let when: WhenParse | undefined;
+  if (request.spec.kind === 'when') {
+    const options = { now, zone: zones[0] ?? 'UTC' };
+    const parsed = words().parseWhen(
+      request.spec.text,
+      request.whenLocale === undefined ? options : { ...options, locale: request.whenLocale },
+    );
+    if (!parsed.ok) return parsed;
+    when = parsed.value;
+  }
   let latest: { reading: Reading; zone: TimeZone | undefined } | undefined;
   for (const zone of zones) {
-    const reading = readIn(request.spec, zone, now, earliest, request.locale);
+    const reading = readIn(request.spec, zone, now, earliest, when);
     if (!reading.ok) return reading;
     if (latest === undefined || reading.value.instant > latest.reading.instant)
       latest = { reading: reading.value, zone };
     // An exact instant is the same in every zone: one reading is enough.
     if (!reading.value.local) break;
   }
-  if (latest === undefined) return needsZone('The send time');
+  if (latest === undefined) return needsZone('sendTime');
   const requested: RequestedTime = { instant: latest.reading.instant };
   const shownZone = latest.zone ?? request.zones[0];
   if (shownZone !== undefined) requested.zone = shownZone;
+  if (latest.reading.wall !== undefined && latest.zone !== undefined) {
+    requested.wall = latest.reading.wall;
+  }
   if (latest.reading.interpreted !== undefined) requested.interpreted = latest.reading.interpreted;
+  if (latest.reading.language !== undefined) requested.language = latest.reading.language;
   return ok(requested);
 }
 
-const noAllowedTime = (field: string) =>
-  fail(
-    'NO_ALLOWED_TIME',
-    "Sorry, there's no time in the coming weeks when a message may be sent.",
-    field,
-    'Quiet hours and quiet days, which must hold in every zone the recipient may be in, leave no allowed time inside the scheduling window. Shorten them, or give an exact timeZone.',
-  );
+const noAllowedTime = (field: string) => refuse('NO_ALLOWED_TIME', field);
 
 /**
  * From a requested instant to the one sent: moved to the earliest allowed time if asked, out of
@@ -260,17 +268,32 @@ export function finalTime(
   }
   if (request.quietHours !== null || request.quietDays !== null) {
     const [first, ...others] = request.zones;
-    if (first === undefined) return needsZone('Quiet hours (from quietHours or QUIET_HOURS)');
+    if (first === undefined) return needsZone('quietHours');
+    const zones: [TimeZone, ...TimeZone[]] = [first, ...others];
     const rules = { quietHours: request.quietHours, quietDays: request.quietDays };
-    // Quiet ends on a wall-clock minute or midnight: still a whole second.
+    // A quiet day first: the same local time on the next day that is not quiet anywhere.
+    if (request.quietDays !== null) {
+      const moved = sameTimeOffQuietDays(
+        instant,
+        request.quietDays,
+        zones,
+        requested.zone ?? first,
+      );
+      if (moved === null) return noAllowedTime(field);
+      if (moved !== instant) {
+        instant = moved;
+        adjusted = 'quiet-days';
+      }
+    }
+    // Then quiet hours. Quiet ends on a wall-clock minute or midnight: still a whole second.
     // Looked for a week past the window (or the time asked for): an allowed time past the window
     // is "too late", none at all (every candidate zone quiet all the time) "no allowed time".
     const limit = Math.max(instant, latest) + WEEK;
-    const allowed = firstAllowedInstant(instant, rules, [first, ...others], limit);
+    const allowed = firstAllowedInstant(instant, rules, zones, limit);
     if (allowed === null) return noAllowedTime(field);
     if (allowed !== instant) {
       instant = allowed;
-      adjusted = 'quiet-hours';
+      if (adjusted !== 'quiet-days') adjusted = 'quiet-hours';
     }
   }
 
@@ -281,11 +304,14 @@ export function finalTime(
   const zone = requested.zone;
   if (zone) {
     sendTime.sendAtLocal = formatLocal(instant, zone);
-    sendTime.sendAtText = formatSendAtText(instant, zone, request.locale);
+    // In the texter's language: the locale given, else the one `when` was read in.
+    const locale = request.whenLocale ?? requested.language ?? request.locale;
+    sendTime.sendAtText = formatSendAtText(instant, zone, locale);
     sendTime.timeZone = zone;
   }
   if (request.zones.length > 1) sendTime.timeZones = [...request.zones];
   if (requested.interpreted !== undefined) sendTime.interpreted = requested.interpreted;
+  if (requested.language !== undefined) sendTime.language = requested.language;
   if (adjusted) sendTime.adjusted = adjusted;
   return ok(sendTime);
 }
@@ -306,12 +332,11 @@ function tooLate(
   window: SchedulingWindow,
   field: string,
 ) {
-  return fail(
-    'SEND_AT_TOO_LATE',
-    `Sorry, that is too far ahead: the latest a message can be scheduled for is ${humanTime(latest, zone)}.`,
-    field,
-    `The send time must be at most ${window.maxLeadDays} days from now (SCHEDULE_MAX_LEAD_DAYS; Twilio's maximum is 35).`,
-  );
+  return refuse('SEND_AT_TOO_LATE', field, {
+    latest,
+    zone,
+    maxLeadDays: window.maxLeadDays,
+  });
 }
 
 function sendTimeField(spec: SendTimeSpec): string {

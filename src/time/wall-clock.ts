@@ -2,6 +2,7 @@
 // The subpath, not the package index: the index also pulls in TZDate, which patches every
 // Date.prototype method when it loads and would be bundled into every function.
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import { BoundedCache } from '../core/bounded-cache';
 import { DAY, MINUTE } from '../core/units';
 import type { TimeZone } from './time-zone';
 
@@ -15,41 +16,31 @@ export interface WallTime {
   second: number;
 }
 
-const QUARTER_HOUR = 15 * MINUTE;
-/** Bounded: a long-lived instance must not grow this without limit. */
-const MAX_REMEMBERED = 10_000;
-const remembered = new Map<TimeZone, Map<number, number>>();
-let rememberedCount = 0;
+/** Zones change offset at most once in days: a span this long holds at most one change. */
+const SPAN = 6 * 60 * MINUTE;
+/** Offsets by zone and span start. */
+const remembered = new BoundedCache<string, number>(10_000);
 
 const askIcu = (instant: number, zone: TimeZone): number => tzOffset(zone, new Date(instant));
 
 /**
  * The zone's offset from UTC at `instant`, in minutes (-300 for EST). Asking ICU takes a few µs
- * and one request asks about ten times about nearby instants, so an answer is kept for its
- * quarter hour (UTC) when the offset is the same at both ends of it. Zones change offset at
- * most once in hours, so such a quarter hour holds no change; one that does is asked afresh.
+ * and one request asks tens of times (a series over 42 candidate zones, thousands) about nearby
+ * instants, so an answer is kept for its six hours (UTC) when the offset is the same at both
+ * ends of them. Zones change offset at most once in days, so such a span holds no change; one
+ * that does is asked afresh.
  */
 function offsetAt(instant: number, zone: TimeZone): number {
   // A `delay` without a zone counts days in UTC: no need to wake ICU (~20 ms the first time).
   if (zone === 'UTC') return 0;
-  const start = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
-  const known = remembered.get(zone)?.get(start);
+  const start = Math.floor(instant / SPAN) * SPAN;
+  const key = `${zone} ${start}`;
+  const known = remembered.get(key);
   if (known !== undefined) return known;
   const offset = askIcu(start, zone);
   // Also true for NaN (an unknown zone): never kept.
-  if (offset !== askIcu(start + QUARTER_HOUR - 1, zone)) return askIcu(instant, zone);
-  if (rememberedCount >= MAX_REMEMBERED) {
-    remembered.clear();
-    rememberedCount = 0;
-  }
-  let byQuarter = remembered.get(zone);
-  if (byQuarter === undefined) {
-    byQuarter = new Map();
-    remembered.set(zone, byQuarter);
-  }
-  byQuarter.set(start, offset);
-  rememberedCount++;
-  return offset;
+  if (offset !== askIcu(start + SPAN - 1, zone)) return askIcu(instant, zone);
+  return remembered.set(key, offset);
 }
 
 /** The wall clock of a fixed UTC offset (minutes) at `instant`, read with UTC getters. */

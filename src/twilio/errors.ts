@@ -14,7 +14,7 @@ interface RestExceptionLike {
 }
 
 /** What the failed call was doing: it decides what a person is told may have happened. */
-export type TwilioOperation = 'create' | 'cancel' | 'read';
+export type TwilioOperation = 'create' | 'cancel' | 'read' | 'record';
 
 /** Twilio's error code on a thrown error (RestException's `code`), if any. */
 export const twilioCodeOf = (error: unknown): number | undefined =>
@@ -49,21 +49,25 @@ const MAYBE: Record<TwilioOperation, string> = {
   create: ' The message may have been scheduled all the same: please check before trying again.',
   cancel: ' The message may have been canceled all the same: please check before trying again.',
   read: '',
+  record: '',
 };
 const NOTHING_DONE: Record<TwilioOperation, string> = {
   create: ' Nothing was sent.',
   cancel: ' Nothing was canceled.',
   read: '',
+  record: '',
 };
 const CANNOT: Record<TwilioOperation, string> = {
   create: "Sorry, messages can't be scheduled right now.",
   cancel: "Sorry, messages can't be canceled right now.",
   read: "Sorry, messages can't be looked up right now.",
+  record: "Sorry, that can't be recorded right now.",
 };
 const REFUSED: Record<TwilioOperation, string> = {
   create: "Sorry, that message couldn't be scheduled.",
   cancel: "Sorry, that message couldn't be canceled.",
   read: "Sorry, those messages couldn't be looked up.",
+  record: "Sorry, that couldn't be recorded.",
 };
 /** Twilio refusals a person can understand and act on, by Twilio error code. */
 const REFUSAL_TEXT: Readonly<Record<number, string>> = {

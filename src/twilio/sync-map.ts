@@ -4,9 +4,10 @@
 // that Sync could not be used at all.
 import type { Twilio } from 'twilio';
 import type { SyncMapItemInstance } from 'twilio/lib/rest/sync/v1/service/syncMap/syncMapItem';
-import { type Budget, remaining } from '../core/budget';
+import type { Budget } from '../core/budget';
 import type { AppError } from '../core/errors';
 import { httpStatusOf, twilioCodeOf, twilioError } from './errors';
+import { eachPage, type Page } from './paging';
 
 /** Sync's error codes for Map items, from Twilio's error dictionary. */
 const ITEM_EXISTS = 54208;
@@ -31,11 +32,12 @@ export type SyncOutcome<T> =
   | { ok: false; reason: 'exists' | 'not-found' | 'changed' }
   | { ok: false; reason: 'unavailable'; error: AppError };
 
-function failure(error: unknown): SyncOutcome<never> {
+/** A failed Sync call as a value; `operation` words it (a write is `record`, never `read`). */
+function failure(error: unknown, operation: 'read' | 'record' = 'record'): SyncOutcome<never> {
   if (twilioCodeOf(error) === ITEM_EXISTS) return { ok: false, reason: 'exists' };
   if (httpStatusOf(error) === 412) return { ok: false, reason: 'changed' };
   if (httpStatusOf(error) === 404) return { ok: false, reason: 'not-found' };
-  return { ok: false, reason: 'unavailable', error: twilioError(error, 'read') };
+  return { ok: false, reason: 'unavailable', error: twilioError(error, operation) };
 }
 
 function itemOf<T>(item: SyncMapItemInstance): MapItem<T> {
@@ -46,13 +48,6 @@ function itemOf<T>(item: SyncMapItemInstance): MapItem<T> {
 }
 
 /** The Maps of one Sync service (a SID, or `default`, which every account has). */
-/** The part of twilio-node's item page that is read. */
-interface ItemsPage {
-  instances: SyncMapItemInstance[];
-  nextPageUrl?: string;
-  nextPage(): Promise<ItemsPage | undefined>;
-}
-
 export class SyncMaps {
   /** `client` is called on first use: a request refused before any call never builds one. */
   constructor(
@@ -95,7 +90,7 @@ export class SyncMaps {
     try {
       return { ok: true, value: itemOf<T>(await this.map(map).syncMapItems(key).fetch()) };
     } catch (error) {
-      return failure(error);
+      return failure(error, 'read');
     }
   }
 
@@ -145,42 +140,53 @@ export class SyncMaps {
 
   /**
    * The items whose keys start with `prefix`, from the key `from` on (ascending), page by page
-   * until the range ends or the budget runs low (`complete: false`). Only that range is read.
+   * until the range ends, the budget runs low, or `take` returns false for an item (that item is
+   * not kept; `next` is its key, to continue from). Only that range is read, and no further than
+   * what is taken.
    */
   async range<T>(
     map: string,
     prefix: string,
     from: string,
     budget: Budget,
-  ): Promise<SyncOutcome<{ items: MapItem<T>[]; complete: boolean }>> {
+    take: (item: MapItem<T>) => boolean = () => true,
+  ): Promise<SyncOutcome<{ items: MapItem<T>[]; complete: boolean; next?: string }>> {
     const items: MapItem<T>[] = [];
-    let page: ItemsPage | undefined;
+    let next: string | undefined;
+    let beyond = false;
     try {
-      for (;;) {
-        if (remaining(budget) < PAGE_RESERVE_MS)
-          return { ok: true, value: { items, complete: false } };
-        page = page
-          ? await page.nextPage()
-          : ((await this.map(map).syncMapItems.page({
-              from,
-              bounds: 'inclusive',
-              order: 'asc',
-              pageSize: PAGE_SIZE,
-            })) as unknown as ItemsPage);
-        if (!page) return { ok: true, value: { items, complete: true } };
-        for (const item of page.instances) {
-          if (!item.key.startsWith(prefix)) return { ok: true, value: { items, complete: true } };
-          items.push(itemOf<T>(item));
-        }
-        if (page.instances.length === 0 || !page.nextPageUrl) {
-          return { ok: true, value: { items, complete: true } };
-        }
-      }
+      const ended = await eachPage<SyncMapItemInstance>(
+        async () =>
+          (await this.map(map).syncMapItems.page({
+            from,
+            bounds: 'inclusive',
+            order: 'asc',
+            pageSize: PAGE_SIZE,
+          })) as unknown as Page<SyncMapItemInstance>,
+        { ...budget, reserveMs: PAGE_RESERVE_MS },
+        (page) => {
+          for (const instance of page.instances) {
+            if (!instance.key.startsWith(prefix)) {
+              beyond = true;
+              return 'stop';
+            }
+            const item = itemOf<T>(instance);
+            if (!take(item)) {
+              next = item.key;
+              return 'stop';
+            }
+            items.push(item);
+          }
+          return undefined;
+        },
+      );
+      const complete = ended === 'end' || beyond;
+      return { ok: true, value: { items, complete, ...(next !== undefined && { next }) } };
     } catch (error) {
       // No Map yet: nothing was ever recorded there.
       if (httpStatusOf(error) === 404 && items.length === 0)
         return { ok: true, value: { items, complete: true } };
-      return failure(error);
+      return failure(error, 'read');
     }
   }
 }

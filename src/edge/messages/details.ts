@@ -1,6 +1,16 @@
 // English, for the builder: which parameter or variable, and what to change. Read from an
 // error's facts like the texter's messages (table.ts), in one language: the builder's.
 import type { ErrorCode, Facts } from '../../core/errors';
+import { MAX_OFFSET_MINUTES } from '../../time/iso-date-time';
+import {
+  MAX_BYDAY,
+  MAX_BYMONTHDAY,
+  MAX_INTERVAL,
+  MAX_OCCURRENCES,
+  MAX_REPEAT_LENGTH,
+  MAX_SPAN_DAYS,
+} from '../../time/repeat-rule';
+import { WHEN_DETAILS, type WhenRefusal } from '../when-messages';
 
 type Detail = string | ((facts: Facts) => string);
 type DetailEntry = Detail | { readonly default: Detail; readonly [variant: string]: Detail };
@@ -9,19 +19,61 @@ const name = (f: Facts) => String(f.field ?? 'the parameter');
 
 /** The shared cases: a value of the wrong kind, and a name that disagrees with its alias. */
 const SHARED: Readonly<Record<string, Detail>> = {
-  unreadable: (f) =>
+  wrongKind: (f) =>
     `"${name(f)}" must be ${f.expected ?? 'a single text value, not a list or an object'}.`,
   conflict: (f) =>
     `"${name(f)}" and its alias "${f.alias}" were both given, with different values: give only one.`,
 };
 
 /** Details written so far as facts; a code without one keeps the detail its layer wrote. */
+const DELAY_FORMAT =
+  'delay must be an ISO 8601 duration (PT90M, P1DT2H, P2W) or compact (90m, 2h, 1d 4h, 1w).';
+
+const IF_TOO_SOON_HINT =
+  'Pick a later time, or pass ifTooSoon=earliest to move it to the earliest allowed time.';
+
+/** What needed a zone (MISSING_TIME_ZONE's variant), as the builder's detail names it. */
+const ZONE_NEEDS: Readonly<Record<string, string>> = {
+  localSendAt: 'A sendAt without an offset',
+  at: '"at"',
+  when: '"when"',
+  whenWall: '"when" with a day or a time',
+  sendTime: 'The send time',
+  quietHours: 'Quiet hours (from quietHours or QUIET_HOURS)',
+};
+
 const SEND_AT_FORMAT =
-  'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z.';
+  'sendAt must be an ISO 8601 date-time such as 2026-12-01T09:00 (in timeZone) or 2026-12-01T14:00:00Z, with an offset of at most ±14:00.';
 const E164 =
   'to must be an E.164 number (+, the country code, the number) or whatsapp: followed by one.';
 
+const SUPPORTED = `repeat takes daily, weekdays (Monday to Friday), weekly, monthly, or an RFC 5545 RRULE (with or without "RRULE:", at most ${MAX_REPEAT_LENGTH} characters) with FREQ=DAILY|WEEKLY|MONTHLY and optionally INTERVAL (1-${MAX_INTERVAL}), BYDAY (MO..SU, at most ${MAX_BYDAY}, each once; with MONTHLY also 1MO, -1FR), BYMONTHDAY (MONTHLY only: 1..31 or -1..-31, at most ${MAX_BYMONTHDAY}, each once), WKST, COUNT (1-${MAX_OCCURRENCES}) and UNTIL (a date or date-time). Give the start with the usual time parameters, not DTSTART.`;
+
 export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
+  INVALID_REPEAT: {
+    default:
+      'count and until end a series: give repeat (daily, weekdays, weekly, monthly or an RRULE) with them.',
+    unsupported: (f) => `${f.problem} ${SUPPORTED}`,
+    ruleTooLong: `repeat is longer than ${MAX_REPEAT_LENGTH} characters. ${SUPPORTED}`,
+    noEnd: `Give count (1-${MAX_OCCURRENCES}) or until (a date, at most ${MAX_SPAN_DAYS} days after the first message), as parameters or as COUNT/UNTIL in the RRULE.`,
+    bothEnds:
+      'Give either count (or COUNT in the RRULE) or until (or UNTIL in the RRULE), not both.',
+    endTwice: 'count differs from the RRULE COUNT, or until from its UNTIL: give it once.',
+    count: (f) => `${f.part} must be a whole number from 1 to ${MAX_OCCURRENCES}.`,
+    until: (f) =>
+      `${f.part} must be a date (2026-12-31 or 20261231) or a date-time (2026-12-31T18:00, local in timeZone; or with Z or an offset of at most ±${MAX_OFFSET_MINUTES / 60}:00).`,
+    untilPast: (f) =>
+      `${f.part} is in the past; give a date from the first message up to ${MAX_SPAN_DAYS} days after it.`,
+    untilTooFar: (f) =>
+      `${f.part} is more than ${MAX_SPAN_DAYS} days after the first message's date.`,
+    empty:
+      'No occurrence falls between the first time and until: check until, or the BYDAY/BYMONTHDAY days.',
+    tooMany: `Up to until, this rule gives more than ${MAX_OCCURRENCES} occurrences: give an earlier until, or a count.`,
+    countTooLong: (f) =>
+      `Only ${f.found} of the ${f.count} occurrences fall within ${MAX_SPAN_DAYS} days of the first: give a smaller count.`,
+    allQuiet:
+      'Every occurrence of this rule falls on a quiet day (quietDays or QUIET_DAYS) and is skipped: change the days of the rule or the quiet days.',
+  },
   MISSING_TO: {
     default: 'Give the recipient in "to", for example {{contact.channel.address}}.',
     list: 'Give the recipient in "to" (or a tag or series to list by).',
@@ -46,6 +98,42 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
       'contentVariables only goes with a contentSid: add the template, or leave the variables out.',
   },
   MISSING_CONTENT: 'Give the message in "body", or a "mediaUrl", or a "contentSid".',
+  INVALID_WHEN: (f) => {
+    const reason = String(f.variant) as WhenRefusal;
+    const detail = WHEN_DETAILS[reason] ?? WHEN_DETAILS.unreadable;
+    return f.extra === undefined ? detail : `${detail} ${f.extra}`;
+  },
+  SEND_AT_TOO_SOON: {
+    default: (f) =>
+      `The send time must be at least ${f.minLead} minutes from now (SCHEDULE_MIN_LEAD_MINUTES; Twilio's minimum is 15). ${IF_TOO_SOON_HINT}`,
+    past: `The send time asked for is before now. ${IF_TOO_SOON_HINT}`,
+  },
+  SEND_AT_TOO_LATE: (f) =>
+    `The send time must be at most ${f.maxLeadDays} days from now (SCHEDULE_MAX_LEAD_DAYS; Twilio's maximum is 35).`,
+  NO_ALLOWED_TIME:
+    'Quiet hours and quiet days, which must hold in every zone the recipient may be in, leave no allowed time inside the scheduling window. Shorten them, or give an exact timeZone.',
+  MISSING_TIME_ZONE: (f) =>
+    `${ZONE_NEEDS[String(f.variant)] ?? 'The send time'} needs a time zone: give "timeZone" (e.g. America/New_York), or set DEFAULT_TIME_ZONE on the service.`,
+  INVALID_DELAY: {
+    default: DELAY_FORMAT,
+    tooLong: 'delay is longer than any scheduling window (Twilio schedules up to 35 days ahead).',
+    zero: `delay must be a positive duration (0m, PT0S and the like are none). ${DELAY_FORMAT}`,
+  },
+  INVALID_LOCALE: (f) =>
+    `${name(f)} must be a BCP 47 language tag that the runtime can format dates in, such as en-US, fr-FR or es-MX.`,
+  INVALID_QUIET_DAYS: {
+    default: (f) =>
+      `${name(f)} takes English three-letter weekday names separated by commas (sun, mon, tue, wed, thu, fri, sat), or "off" to turn a default off.`,
+    everyDay: (f) => `${name(f)} names all seven weekdays; leave at least one day to send on.`,
+  },
+  INVALID_QUIET_HOURS: (f) =>
+    `${name(f)} must be HH:mm-HH:mm on a 24-hour clock, such as 21:00-08:00 (start and end different), or "off".`,
+  INVALID_TIME_ZONE: {
+    default: (f) =>
+      `${f.quoted === undefined ? 'The value is not' : `"${f.quoted}" is not`} an IANA time zone name (${name(f)}), such as America/New_York or Europe/London.`,
+    abbreviation: (f) =>
+      `"${f.quoted}" (${name(f)}) is an abbreviation, not a place: it is read as one fixed offset or a guessed place (EST is UTC-5 all year, even while New York is on EDT). Use ${f.instead}.`,
+  },
   MISSING_SEND_TIME: 'Say when to send: give one of minutes, delay, sendAt, at or when.',
   CONFLICTING_SEND_TIME: 'Give only one of minutes, delay, sendAt, at and when.',
   INVALID_MINUTES: (f) => `minutes must be a positive number up to ${f.max}, such as 30 or 90.5.`,
@@ -132,6 +220,19 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
     beforeTwilio: (f) =>
       `The Twilio library threw ${f.thrown} before any request reached Twilio: a bug in the service. It is safe to retry.`,
   },
+  CONSOLE_OFF: 'The console is off: set CONSOLE_PASSWORD on the service to turn it on.',
+  CONSOLE_SIGN_IN_FAILED: (f) =>
+    `Wrong password (${f.failures} of ${f.max} allowed within 15 minutes before sign-in is locked).`,
+  CONSOLE_SIGN_IN_LOCKED: (f) =>
+    `Sign-in is locked for the whole service after ${f.max} wrong passwords within 15 minutes; it opens again at ${f.until}.`,
+  CONSOLE_SIGNED_OUT: {
+    default: 'Send the token that sign-in gave as "Authorization: Bearer <token>".',
+    invalid:
+      'The token was not signed by this service (changed, cut short, or signed before the password or secret changed).',
+  },
+  CONSOLE_SESSION_EXPIRED: (f) =>
+    `The session token expired at ${f.expiredAt}; a session lasts CONSOLE_SESSION_MINUTES minutes (60 unless set).`,
+  CONSOLE_UNKNOWN_ACTION: (f) => `"action" must be one of ${f.actions}.`,
 };
 
 export function detailFor(code: ErrorCode, facts: Facts): string | undefined {

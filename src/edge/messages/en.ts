@@ -1,5 +1,7 @@
 // English: what the person who texted is told. Names no parameter, variable or code: a flow may
 // send it as it is. The other languages follow this table's codes and variants.
+
+import { WHEN_MESSAGES } from '../when-messages';
 import { type MessageTable, momentIn, nounIn, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
@@ -82,8 +84,7 @@ export const EN: MessageTable = {
       zero: 'Sorry, the wait must be longer than zero minutes.',
     },
     INVALID_DELAY: {
-      default:
-        "Sorry, that length of time couldn't be read. Try something like 90 minutes or 2 hours.",
+      default: "Sorry, that length of time couldn't be read. Try something like 90m or 2h.",
       tooLong: 'Sorry, that is too far ahead to schedule.',
       zero: 'Sorry, the wait must be longer than zero.',
     },
@@ -93,11 +94,7 @@ export const EN: MessageTable = {
       noSuchTime: 'Sorry, that time of day does not exist.',
     },
     INVALID_AT: "Sorry, that time of day couldn't be read: use a 24-hour time such as 09:30.",
-    INVALID_WHEN: {
-      default: "Tell me a day or a time, like 'tomorrow at 9am'.",
-      partial:
-        "I couldn't tell which time you meant. Tell me a day and a time, like 'tomorrow at 9am'.",
-    },
+    INVALID_WHEN: { default: WHEN_MESSAGES.en.unreadable, ...WHEN_MESSAGES.en },
     MISSING_TIME_ZONE: "Sorry, the time zone for that time isn't known, so nothing was scheduled.",
     INVALID_TIME_ZONE: "Sorry, that time zone isn't known: use a name such as America/New_York.",
     UNKNOWN_RECIPIENT_TIME_ZONE:
@@ -148,7 +145,13 @@ export const EN: MessageTable = {
       endTwice: 'The end of the series was given twice, differently.',
       empty: 'That series has no date between its start and its end.',
       tooMany: (f) => `A message can be repeated at most ${f.max} times.`,
+      untilTooFar: 'A repeating message can run for at most a year.',
+      countTooLong: 'A repeating message can run for at most a year.',
+      ruleTooLong:
+        "That schedule isn't supported: messages can be repeated daily, on weekdays, weekly or monthly.",
+      allQuiet: 'Every date of that series falls on a quiet day, so nothing was scheduled.',
     },
+    INVALID_CURSOR: HANDLED,
     INVALID_IDEMPOTENCY_KEY: HANDLED,
     INVALID_TAG: 'That label cannot be used.',
     INVALID_SERIES: 'That label cannot be used.',
@@ -215,5 +218,12 @@ export const EN: MessageTable = {
       twilio: (f) =>
         `Sorry, the messaging service didn't answer in time.${MAYBE_DONE[op(f)] ?? ''}`,
     },
+    CONSOLE_OFF: 'There is nothing at this address.',
+    CONSOLE_SIGN_IN_FAILED: 'That password is not right.',
+    CONSOLE_SIGN_IN_LOCKED: (f) =>
+      `Too many wrong passwords: try again in ${spanIn('en', Math.max(1, Math.ceil(Number(f.retryAfterSeconds) / 60)))}.`,
+    CONSOLE_SIGNED_OUT: 'Please sign in.',
+    CONSOLE_SESSION_EXPIRED: 'Your session has ended: please sign in again.',
+    CONSOLE_UNKNOWN_ACTION: HANDLED,
   },
 };

@@ -29,7 +29,7 @@ export interface MessageTable extends LanguageWords {
 }
 
 function textOf(table: MessageTable, code: ErrorCode, variant: unknown): Text {
-  if (variant === 'unreadable' || variant === 'unreadableItem') return table.unreadable;
+  if (variant === 'wrongKind' || variant === 'wrongKindItem') return table.unreadable;
   if (variant === 'conflict') return table.conflicting;
   const entry = table.messages[code];
   if (typeof entry !== 'object') return entry;
@@ -69,3 +69,6 @@ export function momentIn(language: Language, instant: number, zone: string | und
   }).format(instant);
   return `${text} (${zone ?? 'UTC'})`;
 }
+
+/** What the failed call was doing (`create`, `cancel`, `read`), for the texts that say so. */
+export const operationOf = (facts: Facts): string => String(facts.operation ?? 'read');

@@ -1,16 +1,11 @@
-// The parameters and 400 codes the documentation lists, written down once for the tests that
-// check the code against them.
+// Version 1's contract, written down by hand as the tests' oracle: its /schedule-message
+// parameters and its 400 codes. (The service's own lists are derived from src/contract/.)
 import type { InputErrorCode } from '../../src/core/errors';
 
-// The parameters each endpoint accepts live in scripts/flow/endpoint-parameters.ts, where
-// deploy:flow reads them too. SCHEDULE_PARAMETERS is version 1's list.
-export {
-  ENDPOINT_PARAMETERS as SPEC_PARAMETERS,
-  SCHEDULE_PARAMETERS,
-} from '../../scripts/flow/endpoint-parameters';
+export { SCHEDULE_PARAMETERS } from '../../scripts/flow/endpoint-parameters';
 
 /** The 400 codes of /schedule-message in version 1's error table. */
-export const SPEC_SCHEDULE_INPUT_CODES = [
+export const V1_SCHEDULE_INPUT_CODES = [
   'MISSING_TO',
   'INVALID_TO',
   'MISSING_CONTENT',
@@ -34,7 +29,7 @@ export const SPEC_SCHEDULE_INPUT_CODES = [
 
 /** Every 400 code an answer may carry: version 1's, and the ones added since (docs/errors.md). */
 export const INPUT_CODES: ReadonlySet<string> = new Set<InputErrorCode>([
-  ...SPEC_SCHEDULE_INPUT_CODES,
+  ...V1_SCHEDULE_INPUT_CODES,
   'INVALID_SID',
   'INVALID_BODY',
   'INVALID_CONTENT_VARIABLES',
