@@ -14,6 +14,7 @@ import { CONSOLE_API } from '../src/contract/console-api';
 import { COMMON_ERRORS, type EndpointDeclaration, namesOf } from '../src/contract/declaration';
 import { CONSOLE_ENDPOINTS, ENDPOINTS } from '../src/contract/endpoints';
 import { MESSAGE_STATUS } from '../src/contract/message-status';
+import { REPLY } from '../src/contract/reply';
 import { SCHEDULE_MESSAGE } from '../src/contract/schedule-message';
 import { SCHEDULED_MESSAGES } from '../src/contract/scheduled-messages';
 import { ERROR_CATALOG } from '../src/edge/error-catalog';
@@ -22,6 +23,7 @@ import { DEFAULT_LOCALE } from '../src/input/config';
 import { parseConsoleAction, passwordOf } from '../src/input/console-request';
 import type { Event } from '../src/input/event-fields';
 import { parseListTarget } from '../src/input/list-request';
+import { parseReplyRequest } from '../src/input/reply-request';
 import { parseScheduleRequest } from '../src/input/schedule-request';
 import { readStatusReport } from '../src/input/status-callback';
 import { invoke, loadFunction, makeContext } from './support/functions';
@@ -136,6 +138,11 @@ const READERS: {
       },
       { SmsSid: SID, SmsStatus: 'sent' },
     ],
+  },
+  {
+    declaration: REPLY,
+    parse: parseReplyRequest,
+    events: [{ from: '+15551234567', text: 'C', locale: 'fr-FR' }],
   },
 ];
 
@@ -268,5 +275,33 @@ describe('answers of the built functions match the declared answers', () => {
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       check(CANCEL_MESSAGE, answer.body);
     }
+  });
+
+  it('an appointment: booked, moved, listed with its state, replied to in every way', async () => {
+    const schedule = loadFunction('schedule-message');
+    const list = loadFunction('scheduled-messages');
+    const reply = loadFunction('reply');
+    const context = makeContext({ env });
+    const to = '+12125550124';
+    const booking = {
+      to,
+      body: '{{appointment}}',
+      appointmentAt: 'in 3 days at 9am',
+      tag: 'appt-c',
+    };
+    for (const request of [booking, { ...booking, replace: 'true', remind: '2h,P1D,1m' }]) {
+      const answer = await invoke(schedule, context, request);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      check(SCHEDULE_MESSAGE, answer.body);
+    }
+    const listed = await invoke(list, context, { tag: 'appt-c' });
+    check(SCHEDULED_MESSAGES, listed.body);
+    assert.equal((listed.body.appointment as { state: string }).state, 'booked');
+    for (const text of ['what?', 'R', 'oui', 'N', 'C', 'STOP']) {
+      const answer = await invoke(reply, context, { from: to, text });
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      check(REPLY, answer.body);
+    }
+    check(REPLY, (await invoke(reply, context, { from: '+12125550199', text: 'C' })).body);
   });
 });

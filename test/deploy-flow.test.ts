@@ -41,6 +41,7 @@ const BUILD_SID = sid('ZB', 3);
 const SCHEDULE_FN = sid('ZH', 4);
 const CANCEL_FN = sid('ZH', 5);
 const LIST_FN = sid('ZH', 6);
+const REPLY_FN = sid('ZH', 7);
 const DOMAIN = 'studio-message-scheduler-1234-dev.twil.io';
 const NUMBER = '+15017122661';
 const NUMBER_SID = sid('PN', 7);
@@ -99,6 +100,7 @@ class FakeTwilio implements TwilioHttpClient {
     { path: '/schedule-message', function_sid: SCHEDULE_FN, visibility: 'protected' },
     { path: '/cancel-message', function_sid: CANCEL_FN, visibility: 'protected' },
     { path: '/scheduled-messages', function_sid: LIST_FN, visibility: 'protected' },
+    { path: '/reply', function_sid: REPLY_FN, visibility: 'protected' },
   ];
   flows: FakeFlow[] = [];
   numbers: FakeNumber[] = [
@@ -271,6 +273,7 @@ describe('findDeployment and fillFlow', () => {
         { path: '/schedule-message', sid: SCHEDULE_FN, visibility: 'protected' },
         { path: '/cancel-message', sid: CANCEL_FN, visibility: 'protected' },
         { path: '/scheduled-messages', sid: LIST_FN, visibility: 'protected' },
+        { path: '/reply', sid: REPLY_FN, visibility: 'protected' },
       ],
     });
   });
@@ -306,6 +309,14 @@ describe('findDeployment and fillFlow', () => {
           SCHEDULE_FN,
         ],
         ['cancel_scheduled', `https://${DOMAIN}/cancel-message`, SERVICE_SID, ENV_SID, CANCEL_FN],
+        ['reply_to_appointment', `https://${DOMAIN}/reply`, SERVICE_SID, ENV_SID, REPLY_FN],
+        [
+          'book_appointment',
+          `https://${DOMAIN}/schedule-message`,
+          SERVICE_SID,
+          ENV_SID,
+          SCHEDULE_FN,
+        ],
       ],
     );
     assert.doesNotMatch(JSON.stringify(filled), /\$\{/);
@@ -347,7 +358,10 @@ describe('findDeployment and fillFlow', () => {
     const stray = structuredClone(TEMPLATE);
     (stray.states[0] as { properties: Record<string, unknown> }).properties.note =
       placeholder('SERVICE_SID');
-    deployment.functions.push({ path: '/cancel-message', sid: CANCEL_FN, visibility: 'protected' });
+    deployment.functions.push(
+      { path: '/cancel-message', sid: CANCEL_FN, visibility: 'protected' },
+      { path: '/reply', sid: REPLY_FN, visibility: 'protected' },
+    );
     assert.throws(() => fillFlow(stray, deployment), /still holds \$\{SERVICE_SID\}/);
   });
 });

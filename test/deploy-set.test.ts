@@ -29,6 +29,7 @@ const EXPECTED_FUNCTIONS = [
   { path: '/console', access: 'public' },
   { path: '/console-api', access: 'public' },
   { path: '/message-status', access: 'protected' },
+  { path: '/reply', access: 'protected' },
   { path: '/schedule-message', access: 'protected' },
   { path: '/scheduled-messages', access: 'protected' },
 ];
@@ -100,7 +101,7 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
     assert.deepEqual(builtFiles().sort(), sources, 'run `npm run build` first');
   });
 
-  it('deploys exactly the four flow endpoints, each protected, and the console\u2019s two, public', () => {
+  it('deploys exactly the five flow endpoints, each protected, and the console\u2019s two, public', () => {
     const deployed = listing.functions
       .map(({ path, access }) => ({ path, access }))
       .sort((a, b) => a.path.localeCompare(b.path));

@@ -19,7 +19,12 @@ const ALICE = '+15551230001';
 const BOB = '+15551230002';
 const UNKNOWN_SID = `SM${'0'.repeat(32)}`;
 
-type Endpoint = 'schedule-message' | 'cancel-message' | 'scheduled-messages' | 'message-status';
+type Endpoint =
+  | 'schedule-message'
+  | 'cancel-message'
+  | 'scheduled-messages'
+  | 'message-status'
+  | 'reply';
 interface ViaFunction {
   endpoint: Endpoint;
   event: Record<string, unknown>;
@@ -149,6 +154,54 @@ const CASES: Record<ErrorCode, Case> = {
     {
       setup: (emulator) =>
         emulator.inject({ kind: 'status', status: 500, code: 20500 }, 50, (r) => r.host === 'sync'),
+    },
+  ),
+  INVALID_APPOINTMENT_AT: schedule(
+    { minutes: undefined, appointmentAt: '2020-01-01T09:00:00Z', tag: 'appt-past' },
+    { says: /already passed/ },
+  ),
+  INVALID_REMIND: schedule({
+    minutes: undefined,
+    appointmentAt: 'in 3 days',
+    timeZone: 'UTC',
+    tag: 'appt-r',
+    remind: 'soon',
+  }),
+  APPOINTMENT_NEEDS_TAG: schedule({ minutes: undefined, appointmentAt: 'in 3 days' }),
+  INVALID_MAX_PER_DAY: schedule({ maxPerDay: 'lots' }),
+  MISSING_FROM: { endpoint: 'reply', event: { text: 'C' } },
+  INVALID_FROM: { endpoint: 'reply', event: { from: ['+15551230001', '+15551230002'], text: 'C' } },
+  APPOINTMENT_EXISTS: schedule(
+    { minutes: undefined, appointmentAt: 'in 3 days', timeZone: 'UTC', tag: 'appt-twice' },
+    {
+      setup: async (emulator) => {
+        const first = await invoke(loadFunction('schedule-message'), contextFor(emulator), {
+          to: ALICE,
+          body: 'See you',
+          appointmentAt: 'in 3 days',
+          timeZone: 'UTC',
+          tag: 'appt-twice',
+        });
+        assert.equal(first.status, 200, JSON.stringify(first.body));
+      },
+    },
+  ),
+  APPOINTMENT_TOO_FAR: schedule(
+    { minutes: undefined, appointmentAt: 'in 60 days', timeZone: 'UTC', tag: 'appt-far' },
+    { says: /too far ahead/ },
+  ),
+  FREQUENCY_CAP: schedule(
+    { maxPerDay: '1' },
+    {
+      setup: async (emulator) => {
+        const first = await invoke(loadFunction('schedule-message'), contextFor(emulator), {
+          to: ALICE,
+          body: 'The first of the day',
+          minutes: '20',
+        });
+        assert.equal(first.status, 200, JSON.stringify(first.body));
+      },
+      says: /at most 1/,
     },
   ),
   NOT_FOUND: cancel({ sid: UNKNOWN_SID }),

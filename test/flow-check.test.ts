@@ -27,6 +27,7 @@ const DEPLOYED = new Map<string, Visibility>([
   ['/schedule-message', 'protected'],
   ['/cancel-message', 'protected'],
   ['/scheduled-messages', 'protected'],
+  ['/reply', 'protected'],
 ]);
 
 const widget = (flow: FlowDefinition, name: string): State => {

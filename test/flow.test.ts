@@ -305,6 +305,17 @@ async function runFlow(
   assert.fail('the flow does not reach a reply within 200 steps');
 }
 
+/**
+ * The calls after /reply: an incoming message is first read as a reply to an appointment, and
+ * goes on to the schedule path when /reply answers `action: none`.
+ */
+function pastReply(run: Run): Call[] {
+  const [first, ...rest] = run.calls;
+  if (first?.widget !== 'reply_to_appointment') return run.calls;
+  assert.equal(first.answer.body.action, 'none', JSON.stringify(first.answer.body));
+  return rest;
+}
+
 /** Calls the built functions (functions/*.protected.js) with these environment variables. */
 function builtFunctions(env: Record<string, string>): CallFunction {
   return async (endpoint, parameters) => {
@@ -384,13 +395,14 @@ describe('flows/scheduler.json: structure', () => {
     }
   });
 
-  it('starts on an incoming message and on nothing else', () => {
+  it('starts on an incoming message and on a REST API Execution (an appointment booked), nothing else', () => {
     const trigger = stateNamed(flow, 'Trigger');
     const started = trigger.transitions.filter((transition) => transition.next);
     assert.deepEqual(
       started.map((transition) => transition.event),
-      ['incomingMessage'],
+      ['incomingMessage', 'incomingRequest'],
     );
+    assert.equal(nextOf(trigger, 'incomingRequest'), 'book_appointment');
   });
 
   it('every widget can be reached from the trigger', () => {
@@ -506,7 +518,9 @@ describe('flows/scheduler.json: calls into this project', () => {
       assert.notEqual(deployed.get(endpoint), 'private', `${state.name}: ${endpoint} is callable`);
     }
     assert.deepEqual(functions.map((state) => `${state.name} ${endpointOf(state)}`).sort(), [
+      'book_appointment /schedule-message',
       'cancel_scheduled /cancel-message',
+      'reply_to_appointment /reply',
       'schedule_message /schedule-message',
       'schedule_reminder /schedule-message',
     ]);
@@ -597,8 +611,8 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
         { From: sender, Body: 'Call the dentist', MessageSid: sid },
         functions,
       );
-      assert.equal(run.calls.length, 1);
-      const [call] = run.calls;
+      assert.equal(pastReply(run).length, 1);
+      const [call] = pastReply(run);
       assert.equal(call?.widget, 'schedule_message');
       const parameters = call?.parameters ?? {};
       assert.equal(parameters.to, sender);
@@ -621,7 +635,7 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
     it('the reply quotes sendAtText as /schedule-message returns it, not an ISO timestamp', async () => {
       const sender = newSender();
       const run = await runFlow(flow, { From: sender, Body: 'Call the dentist' }, functions);
-      const answer = run.calls[0]?.answer.body ?? {};
+      const answer = pastReply(run)[0]?.answer.body ?? {};
       const sendAtText = answer.sendAtText as string;
       assert.match(
         sendAtText,
@@ -637,7 +651,7 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
 
     it('the Fail path replies with the error message /schedule-message returns', async () => {
       const run = await runFlow(flow, { From: 'not a number', Body: 'hello' }, functions);
-      const answer = run.calls[0]?.answer;
+      const answer = pastReply(run)[0]?.answer;
       assert.equal(answer?.status, 400);
       const { message } = errorOf(answer);
       assert.ok(message);
@@ -651,7 +665,7 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
         const incoming = { From: sender, Body: body, MessageSid: messageSid() };
         const first = await runFlow(flow, incoming, functions);
         const again = await runFlow(flow, incoming, functions);
-        const [one, two] = [first.calls[0]?.answer, again.calls[0]?.answer];
+        const [one, two] = [pastReply(first)[0]?.answer, pastReply(again)[0]?.answer];
         assert.equal(one?.status, 200, JSON.stringify(one?.body));
         assert.equal(two?.status, 200, JSON.stringify(two?.body));
         assert.equal(two?.body.replayed, true);
@@ -669,7 +683,7 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
     const off = builtFunctions({ ...env, REGISTRY: 'off' });
     for (const body of ['Call the dentist', 'remind me tomorrow at 9am to call mom']) {
       const refused = await runFlow(flow, { From: newSender(), Body: body }, off);
-      assert.equal(errorOf(refused.calls[0]?.answer).code, 'REGISTRY_DISABLED');
+      assert.equal(errorOf(pastReply(refused)[0]?.answer).code, 'REGISTRY_DISABLED');
       const edited = loadFlow();
       for (const variable of stateNamed(edited, 'schedule_settings').properties.variables as {
         key: string;
@@ -678,10 +692,73 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
         if (['tag', 'reminderTag', 'idempotencyKey'].includes(variable.key)) variable.value = '';
       }
       const run = await runFlow(edited, { From: newSender(), Body: body }, off);
-      const answer = run.calls[0]?.answer;
+      const answer = pastReply(run)[0]?.answer;
       assert.equal(answer?.status, 200, JSON.stringify(answer?.body));
       assert.ok(['reply_scheduled', 'reply_reminder_set'].includes(run.reply.widget));
     }
+  });
+
+  describe('a reply to an appointment: the reply path', () => {
+    const bookFor = async (sender: string, tag: string) => {
+      const booked = await functions(
+        '/schedule-message',
+        {
+          to: sender,
+          appointmentAt: 'in 3 days',
+          timeZone: 'America/New_York',
+          tag,
+          body: 'Reminder: {{appointment}}. Reply C to confirm, N to cancel.',
+        },
+        'book_appointment',
+      );
+      assert.equal(booked.status, 200, JSON.stringify(booked.body));
+      return booked.body;
+    };
+
+    it('"C" from a sender with an appointment confirms it, and the texter gets /reply\'s message', async () => {
+      const sender = newSender();
+      await bookFor(sender, `flow-c-${senders}`);
+      const run = await runFlow(flow, { From: sender, Body: 'C' }, functions);
+      assert.deepEqual(
+        run.calls.map((call) => [call.widget, call.parameters.from, call.parameters.text]),
+        [['reply_to_appointment', sender, 'C']],
+      );
+      const answer = run.calls[0]?.answer.body ?? {};
+      assert.equal(answer.state, 'confirmed');
+      assert.equal(run.reply.widget, 'reply_appointment');
+      assert.equal(run.reply.to, sender);
+      assert.equal(run.reply.body, answer.message);
+      assert.match(run.reply.body, /^Thanks, your appointment on .+ is confirmed\.$/);
+      // Nothing was scheduled from the reply's text.
+      assert.equal(scheduledTo(sender).length, 2, 'the two reminders only');
+    });
+
+    it('"non" declines in French and cancels the reminders; STOP keeps its own path', async () => {
+      const sender = newSender();
+      await bookFor(sender, `flow-n-${senders}`);
+      const run = await runFlow(flow, { From: sender, Body: 'non' }, functions);
+      assert.equal(run.reply.widget, 'reply_appointment');
+      assert.match(run.reply.body, /^Votre rendez-vous du .+ est annulé\./);
+      assert.deepEqual(scheduledTo(sender), []);
+      const other = newSender();
+      await bookFor(other, `flow-stop-${senders}`);
+      const stop = await runFlow(flow, { From: other, Body: 'STOP' }, functions);
+      assert.ok(stop.calls.every((call) => call.widget === 'cancel_scheduled'));
+      assert.deepEqual(scheduledTo(other), []);
+    });
+
+    it('/reply failing: the texter is told, nothing is scheduled from the text', async () => {
+      const sender = newSender();
+      emulator.inject({ kind: 'status', status: 500, code: 20500 }, 200, (r) => r.host === 'sync');
+      try {
+        const run = await runFlow(flow, { From: sender, Body: 'C' }, functions);
+        assert.equal(run.reply.widget, 'reply_appointment_failed');
+        assert.match(run.reply.body, /^Sorry, your reply could not be recorded: /);
+      } finally {
+        emulator.clearFaults();
+      }
+      assert.deepEqual(scheduledTo(sender), []);
+    });
   });
 
   describe('"remind me …": the reminder path', () => {
@@ -743,7 +820,7 @@ describe('flows/scheduler.json: what a texter gets (interpreted, against the bui
         { From: newSender(), Body: 'please remind me tomorrow' },
         functions,
       );
-      assert.equal(run.calls[0]?.widget, 'schedule_message');
+      assert.equal(pastReply(run)[0]?.widget, 'schedule_message');
     });
 
     it('"remind me to call mom" names no time: the reply says how to say one, nothing is scheduled', async () => {

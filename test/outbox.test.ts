@@ -185,6 +185,29 @@ describe('the outbox page', { timeout: TEST_TIMEOUT_MS }, () => {
       await page.locator('#clock-result').getByText('nothing was due').waitFor();
       assert.ok(emulator.clock.now() - beforeHour >= 3600_000);
 
+      // An appointment, booked as the flow's REST path books it, then confirmed by a reply: the
+      // appointments table shows its state as the registry holds it.
+      const base = stack.url;
+      const post = async (path: string, fields: Record<string, string>) =>
+        (await fetch(`${base}${path}`, {
+          method: 'POST',
+          body: new URLSearchParams(fields),
+        }).then((r) => r.json())) as Record<string, unknown>;
+      const booked = await post('/schedule-message', {
+        to: TO,
+        appointmentAt: 'in 3 days',
+        timeZone: 'Europe/Paris',
+        tag: 'appt-7',
+        body: 'See you {{appointment}}',
+      });
+      assert.equal(booked.ok, true, JSON.stringify(booked));
+      const appointmentRow = page.locator('#appointment-rows tr[data-tag="appt-7"]');
+      await appointmentRow.locator('td.state').getByText('booked').waitFor();
+      assert.equal(await appointmentRow.locator('td.to').textContent(), '***4567');
+      const replied = await post('/reply', { from: TO, text: 'C' });
+      assert.equal(replied.state, 'confirmed', JSON.stringify(replied));
+      await appointmentRow.locator('td.state').getByText('confirmed').waitFor();
+
       // Masked numbers only, anywhere on the page.
       const text = (await page.locator('body').textContent()) ?? '';
       assert.ok(!text.includes('5551234567'), 'no full number on the page');

@@ -195,6 +195,26 @@ function renderCallbacks(callbacks) {
   byId('callbacks-empty').hidden = callbacks.length > 0;
 }
 
+function renderAppointments(appointments) {
+  const body = byId('appointment-rows');
+  const items = appointments.map((a) => {
+    const row = document.createElement('tr');
+    row.dataset.tag = a.tag;
+    setText(cell(row, 'tag'), a.tag);
+    setText(cell(row, 'to'), a.toMasked);
+    setText(cell(row, 'local'), formatIn(a.at, a.timeZone));
+    const state = cell(row, 'state');
+    setText(state, a.state);
+    state.dataset.state = a.state;
+    return row;
+  });
+  const same =
+    items.length === body.children.length &&
+    items.every((row, i) => row.textContent === body.children[i].textContent);
+  if (!same) body.replaceChildren(...items);
+  byId('appointments-empty').hidden = appointments.length > 0;
+}
+
 function renderClock(clock) {
   setText(byId('clock-now'), `${formatIn(clock.now)} (this browser’s time zone)`);
   setText(byId('clock-utc'), formatUtc(clock.now));
@@ -226,6 +246,7 @@ async function refresh() {
     renderMessages(state.messages);
     announceChanges(state.messages);
     renderCallbacks(state.callbacks);
+    renderAppointments(state.appointments ?? []);
   } catch (error) {
     notice.hidden = false;
     setText(notice, `The outbox could not be read: ${error.message} Is npm start still running?`);

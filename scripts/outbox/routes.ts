@@ -164,6 +164,7 @@ async function readState(emulatorUrl: string, labels: RegistryLabels) {
     emulatorJson<{ callbacks: EmulatorCallback[] }>(emulatorUrl, '/_emulator/callbacks'),
   ]);
   const known = await labels.lookUp(outbox.messages.map((m) => m.sid));
+  const appointments = await labels.appointments();
   const messages = outbox.messages.map((m) => ({
     sid: m.sid,
     toMasked: m.toMasked,
@@ -183,7 +184,7 @@ async function readState(emulatorUrl: string, labels: RegistryLabels) {
     ...(c.reason === undefined ? {} : { reason: c.reason }),
     at: new Date(c.at).toISOString(),
   }));
-  return { emulator: true, clock, messages, callbacks: landed };
+  return { emulator: true, clock, messages, callbacks: landed, appointments };
 }
 
 /** Passes `/_emulator/…` (GET and POST) to the emulator and its answer back. */

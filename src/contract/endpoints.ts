@@ -4,6 +4,7 @@ import { CANCEL_MESSAGE } from './cancel-message';
 import { CONSOLE_API } from './console-api';
 import type { EndpointDeclaration } from './declaration';
 import { MESSAGE_STATUS } from './message-status';
+import { REPLY } from './reply';
 import { SCHEDULE_MESSAGE } from './schedule-message';
 import { SCHEDULED_MESSAGES } from './scheduled-messages';
 
@@ -12,6 +13,7 @@ export const ENDPOINTS: readonly EndpointDeclaration[] = [
   CANCEL_MESSAGE,
   SCHEDULED_MESSAGES,
   MESSAGE_STATUS,
+  REPLY,
 ];
 
 /** What the console page calls (not a flow: no Run Function widget uses these). */

@@ -56,6 +56,101 @@ const REPLACE_FIELDS = {
   },
 } as const satisfies Record<string, JsonSchema>;
 
+/** What an appointment's reminders are skipped for. */
+const SKIPPED: JsonSchema = {
+  type: 'array',
+  description: 'The reminders (or occurrences) not scheduled, and why.',
+  items: {
+    type: 'object',
+    required: ['reason'],
+    additionalProperties: false,
+    properties: {
+      offset: { type: 'string', description: 'The reminder\u2019s offset, as given.' },
+      at: { type: 'string', description: 'A series occurrence\u2019s time (UTC).' },
+      reason: {
+        type: 'string',
+        enum: [
+          'past',
+          'too-soon',
+          'quiet-hours',
+          'quiet-days',
+          'frequency-cap',
+          'not-before-appointment',
+        ],
+      },
+    },
+  },
+};
+
+/** An appointment: its time and state, as /schedule-message and /scheduled-messages answer it. */
+export const APPOINTMENT_FIELD: JsonSchema = {
+  type: 'object',
+  required: ['tag', 'at', 'state'],
+  additionalProperties: false,
+  properties: {
+    tag: LABEL,
+    at: { type: 'string', format: 'date-time', description: 'The appointment (UTC).' },
+    atLocal: { type: 'string', description: 'The same instant on the wall clock of timeZone.' },
+    atText: {
+      type: 'string',
+      description: 'The same instant as a person reads it, in the texter\u2019s language.',
+    },
+    timeZone: { type: 'string' },
+    state: { type: 'string', enum: ['booked', 'confirmed', 'declined'] },
+  },
+};
+
+const APPOINTMENT_ANSWER: JsonSchema = {
+  type: 'object',
+  required: ['appointment', 'to', 'reminders', 'skipped', 'pending'],
+  additionalProperties: false,
+  properties: {
+    appointment: APPOINTMENT_FIELD,
+    to: { type: 'string' },
+    reminders: {
+      type: 'array',
+      description: 'The reminders scheduled now (inside Twilio\u2019s 35-day window).',
+      items: {
+        type: 'object',
+        required: ['sid', 'sendAt', 'offset'],
+        additionalProperties: false,
+        properties: {
+          sid: { type: 'string' },
+          ...SEND_TIME_FIELDS,
+          offset: { type: 'string', description: 'The offset before the appointment, as given.' },
+          registered: { const: false },
+        },
+      },
+    },
+    skipped: SKIPPED,
+    pending: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Reminders past the window, armed when an earlier one is sent.',
+    },
+    series: {
+      type: 'string',
+      description: 'The plan that sends the reminders (list or cancel it by series).',
+    },
+    timeZone: { type: 'string' },
+    timeZones: { type: 'array', items: { type: 'string' } },
+    interpreted: { type: 'string' },
+    failed: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['at', 'code'],
+        properties: {
+          at: { type: 'string' },
+          code: { type: 'string' },
+          maybeScheduled: { const: true },
+        },
+      },
+    },
+    ...REPLACE_FIELDS,
+  },
+};
+
 const SINGLE_ANSWER: JsonSchema = {
   type: 'object',
   required: ['sid', 'status', 'to', 'sendAt'],
@@ -143,6 +238,7 @@ const SERIES_ANSWER: JsonSchema = {
       },
     },
     replayed: { const: true },
+    capped: { ...SKIPPED, description: 'Occurrences the frequency cap left out.' },
     ...REPLACE_FIELDS,
   },
 };
@@ -343,14 +439,42 @@ export const SCHEDULE_MESSAGE = declareEndpoint({
       description: 'With repeat: the last date (at most 366 days after the first message).',
       schema: TEXT,
     },
+    appointmentAt: {
+      names: ['appointmentAt'],
+      shape: 'text',
+      invalid: 'INVALID_APPOINTMENT_AT',
+      since: 3,
+      description:
+        'An appointment: its time, read like sendAt (an instant, or a wall time in timeZone) or like when (words). Schedules one reminder per remind offset before it, under tag (required); a body may hold {{appointment}}.',
+      schema: { type: 'string', examples: ['2026-12-08T14:00', 'next Tuesday at 2pm'] },
+    },
+    remind: {
+      names: ['remind'],
+      shape: 'text',
+      invalid: 'INVALID_REMIND',
+      since: 3,
+      description:
+        'With appointmentAt: the reminders, as offsets before it (24h,2h or P1D,PT2H; up to 10). Default: REMINDER_OFFSETS, else 24h,2h.',
+      schema: TEXT,
+    },
+    maxPerDay: {
+      names: ['maxPerDay'],
+      shape: 'text',
+      invalid: 'INVALID_MAX_PER_DAY',
+      since: 3,
+      description:
+        'At most this many messages (1 to 100) to the recipient per local day, counting what is already scheduled; or off. Default: MAX_PER_DAY.',
+      schema: NUMBER_OR_TEXT,
+    },
   },
   rules: [
     'At least one of body, mediaUrl, contentSid.',
-    'Exactly one of minutes, delay, sendAt, at, when.',
+    'Exactly one of minutes, delay, sendAt, at, when, appointmentAt.',
+    'appointmentAt needs tag, and takes no repeat or idempotencyKey (the tag books it once).',
     'A name and its alias with different values is a conflict, never a guess.',
     'An empty or white-space-only value counts as absent.',
   ],
-  answer: { oneOf: [SINGLE_ANSWER, SERIES_ANSWER] },
+  answer: { oneOf: [SINGLE_ANSWER, SERIES_ANSWER, APPOINTMENT_ANSWER] },
   errors: [
     'MISSING_TO',
     'INVALID_TO',
@@ -397,5 +521,12 @@ export const SCHEDULE_MESSAGE = declareEndpoint({
     'TWILIO_REJECTED',
     'TWILIO_UNAVAILABLE',
     'TWILIO_RATE_LIMITED',
+    'INVALID_APPOINTMENT_AT',
+    'INVALID_REMIND',
+    'APPOINTMENT_NEEDS_TAG',
+    'INVALID_MAX_PER_DAY',
+    'APPOINTMENT_EXISTS',
+    'APPOINTMENT_TOO_FAR',
+    'FREQUENCY_CAP',
   ],
 });

@@ -1,7 +1,7 @@
 // /scheduled-messages, declared once: what is still waiting to be sent, by recipient, tag or series.
 import { declareEndpoint } from './declaration';
 import { CURSOR, RECIPIENT, SCAN_FIELDS, SERIES, TAG } from './labels';
-import { SEND_TIME_FIELDS } from './schedule-message';
+import { APPOINTMENT_FIELD, SEND_TIME_FIELDS } from './schedule-message';
 
 export const SCHEDULED_MESSAGES = declareEndpoint({
   path: '/scheduled-messages',
@@ -37,6 +37,7 @@ export const SCHEDULED_MESSAGES = declareEndpoint({
         },
       },
       ...SCAN_FIELDS,
+      appointment: APPOINTMENT_FIELD,
       cursor: { type: 'string', description: 'Cut short: pass it back as `cursor` to go on.' },
     },
   },

@@ -88,6 +88,33 @@ export const ERROR_CATALOG: { readonly [Code in ErrorCode]: CatalogEntry } = {
     status: 400,
     when: 'a feature of the registry (key, tag, replace, repeat, by tag or series) with `REGISTRY=off`',
   },
+  INVALID_APPOINTMENT_AT: {
+    status: 400,
+    when: '`appointmentAt` is neither an ISO 8601 date-time nor a time in words, or is past',
+  },
+  INVALID_REMIND: {
+    status: 400,
+    when: '`remind` (or REMINDER_OFFSETS) is not a list of 1\u201310 durations (24h,2h or P1D)',
+  },
+  APPOINTMENT_NEEDS_TAG: {
+    status: 400,
+    when: '`appointmentAt` without `tag` (the appointment\u2019s id), or with `repeat`',
+  },
+  INVALID_MAX_PER_DAY: { status: 400, when: '`maxPerDay` is not a whole number from 1 to 100' },
+  MISSING_FROM: { status: 400, when: '/reply without `from` (the sender of the reply)' },
+  INVALID_FROM: { status: 400, when: '`from` is not a single text value (a list, an object)' },
+  APPOINTMENT_EXISTS: {
+    status: 409,
+    when: 'an appointment with this tag exists: give replace=true to move it; nothing was sent',
+  },
+  APPOINTMENT_TOO_FAR: {
+    status: 400,
+    when: 'no reminder falls inside Twilio\u2019s 35-day window yet, so none could be armed later; book it closer to the date',
+  },
+  FREQUENCY_CAP: {
+    status: 409,
+    when: 'the recipient already has MAX_PER_DAY (or maxPerDay) messages on that local day: nothing was sent',
+  },
   NOT_FOUND: { status: 404, when: 'cancel: no such message' },
   NOT_CANCELABLE: {
     status: 409,

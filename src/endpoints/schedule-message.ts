@@ -3,21 +3,24 @@
 // first answer); with replace the recipient's other messages with the tag are canceled after the
 // new one exists, so a failure never leaves them with none.
 import { type AppError, ok, type Result, refuse } from '../core/errors';
-import { runBounded } from '../core/pool';
+import { SECOND } from '../core/units';
 import { parseScheduleRequest, type ScheduleRequest } from '../input/schedule-request';
 import { fingerprintOf, type IdempotencyKeys } from '../registry/idempotency';
 import { type MessageRecord, ttlAfter } from '../registry/records';
 import type { Registry } from '../registry/registry';
 import type { Slot } from '../registry/replace-slot';
 import type { SeriesPlan } from '../registry/series';
+import { fitsUnderCap } from '../time/day-cap';
 import { computeSendTime, requestedTime, type SendTime } from '../time/send-time';
+import { formatUtc } from '../time/wall-clock';
 import { statusCallbackUrl } from '../twilio/callback-url';
-import { cancelOne } from '../twilio/cancel';
 import { createScheduled } from '../twilio/create-message';
 import { isOutcomeUnknown } from '../twilio/errors';
-import { cancelFailure } from './cancel-message';
+import { type AppointmentAnswer, bookAppointment } from './appointment';
+import { checkOne, scheduledInstants } from './frequency-cap';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
-import { planSeries, type SeriesAnswer, seriesTtl, startSeries, stopPlans } from './series';
+import { replaceEarlier } from './replace-earlier';
+import { planSeries, type SeriesAnswer, seriesTtl, startSeries } from './series';
 
 /** What a flow gets back for a scheduled message (docs/endpoints.md: "Answers"). */
 export type ScheduleAnswer = {
@@ -55,50 +58,6 @@ const replaceBusy = () => refuse('REPLACE_IN_PROGRESS', 'replace');
 
 const keyReused = () => refuse('IDEMPOTENCY_KEY_REUSED', 'idempotencyKey');
 
-/** Earlier messages canceled at once by a replace; Twilio's concurrency limit is shared. */
-const REPLACE_CONCURRENCY = 8;
-/** A cancel is not started with less time left than this. */
-const REPLACE_RESERVE_MS = 700;
-
-type Replaced = Required<Pick<ScheduleAnswer, 'replaced' | 'complete'>> &
-  Pick<ScheduleAnswer, 'notReplaced'>;
-
-/**
- * Cancels the recipient's earlier messages with the tag, and stops their series (but the one
- * just started). Says what was canceled, what was not, and whether nothing is left.
- */
-async function replaceEarlier(
-  invocation: Invocation,
-  registry: Registry,
-  by: { tag: string; to: string },
-  earlier: string[],
-  keep: { sid?: string; series?: string },
-): Promise<Replaced> {
-  const plans = await stopPlans(invocation, by, keep.series);
-  const sids = [...new Set([...earlier, ...plans.sids])].filter((sid) => sid !== keep.sid);
-  const replaced: string[] = [];
-  const notReplaced: NonNullable<ScheduleAnswer['notReplaced']> = [];
-  const { notStarted } = await runBounded(
-    sids,
-    REPLACE_CONCURRENCY,
-    { ...invocation, reserveMs: REPLACE_RESERVE_MS },
-    async (sid) => {
-      const outcome = await cancelOne(invocation.twilio(), sid);
-      const failure = cancelFailure(sid, outcome);
-      if (failure) notReplaced.push(failure);
-      if (outcome.kind === 'canceled') replaced.push(sid);
-    },
-  );
-  for (const sid of notStarted) notReplaced.push({ sid, code: 'TIME_BUDGET' });
-  await Promise.all(replaced.map((sid) => registry.setStatus(sid, 'canceled')));
-  const answer: Replaced = {
-    replaced,
-    complete: plans.complete && notReplaced.length === 0,
-  };
-  if (notReplaced.length > 0) answer.notReplaced = notReplaced;
-  return answer;
-}
-
 /** A replayed answer, with the message's status as it is now, and whether it is recorded. */
 async function replayOf(
   invocation: Invocation,
@@ -125,7 +84,14 @@ async function replayOf(
 /** What is about to be scheduled: one message at its time, or a series from its plan. */
 type Work =
   | { kind: 'one'; time: SendTime; ttl: number }
-  | { kind: 'series'; plan: SeriesPlan; interpreted?: string; ttl: number };
+  | {
+      kind: 'series';
+      plan: SeriesPlan;
+      interpreted?: string;
+      ttl: number;
+      /** Occurrences the frequency cap took out of the plan. */
+      skipped?: { at: string; reason: 'frequency-cap' }[];
+    };
 
 function workOf(
   request: ScheduleRequest & { messagingServiceSid: string },
@@ -149,6 +115,47 @@ function workOf(
   const work: Work = { kind: 'series', plan: plan.value, ttl: seriesTtl(plan.value, now) };
   if (requested.value.interpreted !== undefined) work.interpreted = requested.value.interpreted;
   return ok(work);
+}
+
+/**
+ * The frequency cap: a single message over it is refused (409); a series' occurrences over it
+ * are taken out of its plan and listed as skipped. A replace does not count the messages it
+ * cancels.
+ */
+async function underCap(
+  invocation: Invocation,
+  request: ScheduleRequest,
+  work: Work,
+  registry: Registry | undefined,
+): Promise<Result<true>> {
+  const cap = request.maxPerDay;
+  if (cap === undefined || cap === null || registry === undefined) return ok(true);
+  const { tag, replace } = request.registry;
+  const existing = await scheduledInstants(
+    invocation,
+    registry,
+    request.to,
+    replace ? tag : undefined,
+  );
+  if (!existing.ok) return notReached(existing.error);
+  if (work.kind === 'one')
+    return checkOne(work.time.instant, existing.instants, work.time.timeZone ?? 'UTC', cap);
+  const { plan } = work;
+  const fits = fitsUnderCap(
+    plan.planned.map((at) => at * SECOND),
+    existing.instants,
+    plan.timeZone,
+    cap,
+  );
+  if (!fits[0]) {
+    const first = (plan.planned[0] ?? 0) * SECOND;
+    return checkOne(first, existing.instants, plan.timeZone, cap);
+  }
+  work.skipped = plan.planned
+    .filter((_, i) => !fits[i])
+    .map((at) => ({ at: formatUtc(at * SECOND), reason: 'frequency-cap' as const }));
+  plan.planned = plan.planned.filter((_, i) => fits[i]);
+  return ok(true);
 }
 
 /** Creates the one message and records it; `registered: false` when the record failed. */
@@ -197,7 +204,7 @@ async function scheduleOne(
 
 export async function scheduleMessage(
   invocation: Invocation,
-): Promise<Result<ScheduleAnswer | SeriesAnswer>> {
+): Promise<Result<ScheduleAnswer | SeriesAnswer | AppointmentAnswer>> {
   const { event, config, now } = invocation;
   const parsed = parseScheduleRequest(event, config.defaults);
   if (!parsed.ok) return parsed;
@@ -209,6 +216,9 @@ export async function scheduleMessage(
     if (idempotencyKey !== undefined) return registryDisabled('idempotencyKey');
     if (tag !== undefined) return registryDisabled('tag');
     if (parsed.value.repeat !== undefined) return registryDisabled('repeat');
+    if (parsed.value.appointment !== undefined) return registryDisabled('appointmentAt');
+    if (parsed.value.maxPerDay !== undefined && parsed.value.maxPerDay !== null)
+      return registryDisabled('maxPerDay');
   }
 
   // Without a Messaging Service Twilio ignores the schedule and sends at once: never call it so.
@@ -216,9 +226,13 @@ export async function scheduleMessage(
     return refuse('CONFIG_MESSAGING_SERVICE_MISSING', 'messagingServiceSid');
   }
   const request = { ...parsed.value, messagingServiceSid };
+  if (request.appointment !== undefined && registry !== undefined)
+    return bookAppointment(invocation, request, registry);
   const work = workOf(request, invocation);
   if (!work.ok) return work;
   const ttl = work.value.ttl;
+  const capped = await underCap(invocation, request, work.value, registry?.records);
+  if (!capped.ok) return capped;
 
   // Reserve the key before anything else: a second request finds it taken. The fingerprint (a
   // hash of the whole request) is only worth its cost when there is a key to compare it with.
@@ -296,6 +310,7 @@ export async function scheduleMessage(
     );
     if (!started.ok) return giveUp(started.error);
     answer = started.value;
+    if (work.value.skipped?.length) answer.capped = work.value.skipped;
     left = { series: started.value.series };
   } else {
     // Without replace the answer is final once created: the key's copy goes with the record.

@@ -66,6 +66,8 @@ export interface SeriesAnswer {
   /** Occurrences whose create failed, and whether they may exist all the same. */
   failed?: { at: string; code: string; maybeScheduled?: true }[];
   replayed?: true;
+  /** Occurrences the frequency cap left out, listed. */
+  capped?: { at: string; reason: 'frequency-cap' }[];
   replaced?: string[];
   notReplaced?: { sid: string; code: string; maybeCanceled?: true }[];
   complete?: boolean;

@@ -1,5 +1,5 @@
-// GET or POST /scheduled-messages: list a recipient's scheduled messages.
+// GET or POST /scheduled-messages: list a recipient's scheduled messages (and a tag's appointment).
 import { defineHandler } from '../edge/handler';
-import { listScheduledMessages } from '../endpoints/scheduled-messages';
+import { listWithAppointment } from '../endpoints/appointment-listing';
 
-export const handler = defineHandler('scheduled-messages', listScheduledMessages);
+export const handler = defineHandler('scheduled-messages', listWithAppointment);

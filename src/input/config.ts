@@ -8,8 +8,10 @@ import { isLoopbackUrl, isWebUrl } from '../core/web-url';
 import { type Locale, parseLocale } from '../time/local-text';
 import { parseQuietDays, type QuietDays } from '../time/quiet-days';
 import { parseQuietHours, type QuietHours } from '../time/quiet-hours';
+import { parseOffsets, type ReminderOffset } from '../time/reminders';
 import type { SchedulingWindow } from '../time/send-time';
 import { parseTimeZone, type TimeZone } from '../time/time-zone';
+import { parseMaxPerDay } from './appointment-request';
 
 export interface Env {
   MESSAGING_SERVICE_SID?: string;
@@ -24,6 +26,10 @@ export interface Env {
   SYNC_SERVICE_SID?: string;
   /** `off` turns the registry off: version 1 behaviour, no Sync. */
   REGISTRY?: string;
+  /** An appointment's reminders when a request gives no `remind`: `24h,2h`. */
+  REMINDER_OFFSETS?: string;
+  /** At most this many messages per recipient per local day (needs the registry). */
+  MAX_PER_DAY?: string;
   /** Set by Twilio in every Function's context: the service's domain. */
   DOMAIN_NAME?: string;
   /** Read by context.getTwilioClient(); checked here so that a bad value is named, not thrown. */
@@ -42,6 +48,10 @@ export interface RequestDefaults {
   quietDays: QuietDays | null;
   /** The language of `when` and `sendAtText`. */
   locale: Locale;
+  /** An appointment's reminders, before it: REMINDER_OFFSETS, else 24h and 2h. */
+  reminderOffsets?: ReminderOffset[];
+  /** Messages per recipient per local day; null or absent: no cap. */
+  maxPerDay?: number | null;
 }
 
 /** `timeZone` as a request or DEFAULT_TIME_ZONE gives it. */
@@ -49,6 +59,14 @@ export type ZoneChoice = TimeZone | 'recipient';
 
 /** The language when neither the request nor DEFAULT_LOCALE gives one. */
 export const DEFAULT_LOCALE: Locale = 'en-US';
+
+/** The reminders when neither the request nor REMINDER_OFFSETS says: a day and two hours before. */
+export const DEFAULT_REMINDER_OFFSETS = '24h,2h';
+export const defaultOffsets = (): ReminderOffset[] => {
+  const parsed = parseOffsets(DEFAULT_REMINDER_OFFSETS);
+  if (!parsed.ok) throw new Error('DEFAULT_REMINDER_OFFSETS must parse');
+  return parsed.value;
+};
 
 /** `recipient` (any case), or an IANA zone. */
 export function parseZoneChoice(raw: string, field = 'timeZone'): Result<ZoneChoice> {
@@ -162,6 +180,20 @@ function parseConfig(env: Env): { config: Config; problems: ConfigProblem[] } {
     else problem('DEFAULT_LOCALE', 'a BCP 47 language tag such as en-US or fr-FR');
   }
 
+  const offsets = nonBlank(env.REMINDER_OFFSETS);
+  if (offsets !== undefined) {
+    const parsed = parseOffsets(offsets, 'REMINDER_OFFSETS');
+    if (parsed.ok) config.defaults.reminderOffsets = parsed.value;
+    else problem('REMINDER_OFFSETS', '1 to 10 durations such as 24h,2h or P1D,PT2H');
+  }
+
+  const cap = nonBlank(env.MAX_PER_DAY);
+  if (cap !== undefined) {
+    const parsed = parseMaxPerDay(cap, 'MAX_PER_DAY');
+    if (parsed.ok && parsed.value !== null) config.defaults.maxPerDay = parsed.value;
+    else problem('MAX_PER_DAY', 'a whole number from 1 to 100, or off');
+  }
+
   const before = problems.length;
   const maxLeadDays = readNumber(
     env,
@@ -202,7 +234,12 @@ function parseConfig(env: Env): { config: Config; problems: ConfigProblem[] } {
     if (service !== undefined && !isSid('IS', service))
       problem('SYNC_SERVICE_SID', 'IS followed by 32 hex characters');
     config.registry = { service: service ?? 'default' };
-  }
+  } else if (config.defaults.maxPerDay !== undefined)
+    // The cap counts what the registry holds: without it, it could not hold.
+    problem(
+      'MAX_PER_DAY',
+      'off (or unset) while REGISTRY=off: the cap counts what the registry holds',
+    );
   // Twilio sets it; a value that is not a host name (and port) is not used to build a URL.
   const domain = nonBlank(env.DOMAIN_NAME);
   if (domain !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(domain))

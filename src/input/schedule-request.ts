@@ -17,6 +17,8 @@ import { type Event, readParameter } from './event-fields';
 
 const PARAMETERS = SCHEDULE_MESSAGE.parameters;
 
+import type { ReminderOffset } from '../time/reminders';
+import { readAppointment, readMaxPerDay } from './appointment-request';
 import { type Recipient, readRecipient } from './recipient';
 import { type RegistryOptions, readRegistryOptions } from './registry-options';
 import { readRepeat } from './repeat-request';
@@ -34,6 +36,10 @@ export interface ScheduleRequest {
   registry: RegistryOptions;
   /** A recurring series: the rule as given, parsed once the zone is known. */
   repeat?: RepeatInput;
+  /** An appointment: `time.spec` is its time; its reminders are the messages sent. */
+  appointment?: { offsets?: ReminderOffset[]; locale?: Locale };
+  /** At most this many messages per recipient per local day; null: no cap (off). */
+  maxPerDay?: number | null;
 }
 
 /** What the request itself says about zone, quiet rules, language and service; absent: not said. */
@@ -123,7 +129,15 @@ export function parseScheduleRequest(
   if (!to.ok) return to;
   const content = readContent(event);
   if (!content.ok) return content;
-  const spec = readSendTimeSpec(event);
+  const appointment = readAppointment(event);
+  if (!appointment.ok) return appointment;
+  let spec = readSendTimeSpec(event);
+  if (appointment.value !== undefined) {
+    // The appointment's time is the one time given: the reminders are worked out from it.
+    if (spec.ok) return refuse('CONFLICTING_SEND_TIME', 'appointmentAt');
+    if (spec.error.code !== 'MISSING_SEND_TIME') return spec;
+    spec = ok(appointment.value.spec);
+  }
   if (!spec.ok) return spec;
   const timeZone = readZone(event);
   if (!timeZone.ok) return timeZone;
@@ -141,6 +155,15 @@ export function parseScheduleRequest(
   if (!registry.ok) return registry;
   const repeat = readRepeat(event);
   if (!repeat.ok) return repeat;
+  const maxPerDay = readMaxPerDay(event);
+  if (!maxPerDay.ok) return maxPerDay;
+  if (appointment.value !== undefined) {
+    if (registry.value.tag === undefined) return refuse('APPOINTMENT_NEEDS_TAG', 'tag');
+    if (repeat.value !== undefined)
+      return refuse('APPOINTMENT_NEEDS_TAG', 'repeat', { variant: 'repeat' });
+    if (registry.value.idempotencyKey !== undefined)
+      return refuse('APPOINTMENT_NEEDS_TAG', 'idempotencyKey', { variant: 'idempotencyKey' });
+  }
 
   const given: Given = {};
   if (timeZone.value !== undefined) given.timeZone = timeZone.value;
@@ -170,5 +193,14 @@ export function parseScheduleRequest(
   if (resolved.messagingServiceSid !== undefined)
     request.messagingServiceSid = resolved.messagingServiceSid;
   if (repeat.value !== undefined) request.repeat = repeat.value;
+  if (appointment.value !== undefined) {
+    request.appointment = {};
+    if (appointment.value.offsets !== undefined)
+      request.appointment.offsets = appointment.value.offsets;
+    // Kept only when given: a reply's own language then wins over the service's default.
+    if (locale.value !== undefined) request.appointment.locale = locale.value;
+  }
+  const cap = maxPerDay.value === undefined ? defaults.maxPerDay : maxPerDay.value;
+  if (cap !== undefined) request.maxPerDay = cap;
   return ok(request);
 }

@@ -16,6 +16,8 @@
 //                   tag~<tag>~<series>                   of a tag (STOP and cancel by tag stop them)
 //   sched.slot.X    <tag>~<recipient>                    one replace at a time, and its last SID
 //   sched.scan.X    <recipient>                          where a STOP left off in Twilio's list
+//   sched.appt.X    <tag>                                an appointment (registry/appointments.ts)
+//                   to~<recipient>~<at>~<tag>            the appointments of a recipient, by time
 //
 // `~` appears in no tag, number or SID, and sendAt (`2026-12-01T14:00:00Z`) sorts as time does.
 // Keys go into URL paths unencoded (twilio-node refuses `/` and `?`): a recipient is written as
@@ -34,7 +36,8 @@ export type MapKind =
   | 'arm'
   | 'plans'
   | 'slot'
-  | 'scan';
+  | 'scan'
+  | 'appt';
 
 /** FNV-1a: a cheap, stable spread of short strings over the shards. */
 function shardOf(text: string): string {

@@ -14,6 +14,8 @@ const ENV_VARIABLES = [
   'TWILIO_API_BASE_URL',
   'SYNC_SERVICE_SID',
   'REGISTRY',
+  'REMINDER_OFFSETS',
+  'MAX_PER_DAY',
   'DOMAIN_NAME',
   'ACCOUNT_SID',
   'AUTH_TOKEN',
@@ -21,6 +23,8 @@ const ENV_VARIABLES = [
 /** Parameter names that are also plain English: refused only quoted or next to "=". */
 const ENGLISH = new Set([
   'to',
+  'from',
+  'text',
   'number',
   'body',
   'message',

@@ -183,6 +183,20 @@ export const DE: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
+    INVALID_APPOINTMENT_AT: {
+      default: 'Entschuldigung, die Uhrzeit des Termins konnte nicht gelesen werden.',
+      past: 'Entschuldigung, dieser Termin ist bereits vorbei.',
+    },
+    INVALID_REMIND: 'Entschuldigung, die Erinnerungszeiten konnten nicht gelesen werden.',
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: 'Dieser Termin ist bereits gebucht. Es wurde nichts geändert.',
+    APPOINTMENT_TOO_FAR:
+      'Entschuldigung, dieser Termin liegt zu weit in der Zukunft, um seine Erinnerungen schon zu planen. Es wurde nichts gesendet.',
+    FREQUENCY_CAP: (f) =>
+      `Entschuldigung, an diesem Tag können keine weiteren Nachrichten an diese Nummer geplant werden (höchstens ${f.max}). Es wurde nichts gesendet.`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'Diese Anfrage wird bereits bearbeitet.',
     REGISTRY_UNAVAILABLE: {

@@ -155,6 +155,41 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
     default:
       'idempotencyKey, tag, replace and repeat need the registry, which REGISTRY=off turns off.',
   },
+  INVALID_APPOINTMENT_AT: {
+    default:
+      'appointmentAt must be an ISO 8601 date-time (2026-12-08T14:00 in timeZone, or with Z or an offset) or a time in words in locale\u2019s language (next Tuesday at 2pm).',
+    past: 'appointmentAt is in the past: give the appointment\u2019s future time.',
+  },
+  INVALID_REMIND: {
+    default: (f) =>
+      `${f.field ?? 'remind'} must be 1 to 10 durations before the appointment, comma-separated: compact (24h,2h, 1d, 90m) or ISO 8601 (P1D,PT2H).`,
+    item: (f) =>
+      `${f.field ?? 'remind'}: "${f.item}" is not a duration such as 24h, 2h, 1d or P1D.`,
+    tooMany: (f) => `${f.field ?? 'remind'} lists more than ${f.max} reminders.`,
+  },
+  APPOINTMENT_NEEDS_TAG: {
+    default:
+      'appointmentAt needs tag: the appointment\u2019s id (appt-42), which replies, moves (replace=true) and listings find it by.',
+    repeat:
+      'appointmentAt and repeat cannot be combined: the reminders are the appointment\u2019s.',
+    idempotencyKey:
+      'appointmentAt takes no idempotencyKey: the tag already books an appointment once (a second booking of it answers 409 APPOINTMENT_EXISTS).',
+    remindAlone: 'remind needs appointmentAt: the offsets are counted back from the appointment.',
+  },
+  INVALID_MAX_PER_DAY: (f) =>
+    `${f.field ?? 'maxPerDay'} must be a whole number from 1 to 100 (messages per recipient per local day), or off.`,
+  MISSING_FROM: 'Give the sender of the reply in "from", for example {{trigger.message.From}}.',
+  INVALID_FROM: 'from must be one text value: the sender, {{trigger.message.From}}.',
+  APPOINTMENT_EXISTS: {
+    default:
+      'An appointment with this tag is already booked for this recipient: give replace=true to move it (its reminders are re-planned). Nothing was sent.',
+    otherRecipient:
+      'An appointment with this tag is booked for another recipient: a tag names one appointment. Nothing was sent.',
+  },
+  APPOINTMENT_TOO_FAR: (f) =>
+    `No reminder of this appointment falls inside Twilio's scheduling window (${f.maxLeadDays} days) yet, and a reminder past it is only armed when an earlier one is sent. Book it from ${f.bookFrom} on, or add an earlier reminder (remind=P30D,24h). Nothing was sent.`,
+  FREQUENCY_CAP: (f) =>
+    `The recipient already has ${f.max} messages scheduled on ${f.day} (MAX_PER_DAY or maxPerDay). Nothing was sent.`,
   IDEMPOTENCY_KEY_IN_USE: {
     default:
       'A request with this idempotencyKey is still in flight, or ended without a clear outcome: check /scheduled-messages before retrying with a new key.',

@@ -158,6 +158,20 @@ export const EN: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
+    INVALID_APPOINTMENT_AT: {
+      default: "Sorry, the appointment's time couldn't be read.",
+      past: 'Sorry, that appointment time has already passed.',
+    },
+    INVALID_REMIND: "Sorry, the reminder times couldn't be read.",
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: 'That appointment is already booked. Nothing was changed.',
+    APPOINTMENT_TOO_FAR:
+      'Sorry, that appointment is too far ahead for its reminders to be scheduled yet. Nothing was sent.',
+    FREQUENCY_CAP: (f) =>
+      `Sorry, no more messages can be scheduled to that number on that day (at most ${f.max}). Nothing was sent.`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'That request is already being handled.',
     REGISTRY_UNAVAILABLE: {

@@ -183,6 +183,20 @@ export const ES: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
+    INVALID_APPOINTMENT_AT: {
+      default: 'Lo sentimos, no se pudo leer la hora de la cita.',
+      past: 'Lo sentimos, la hora de esa cita ya pasó.',
+    },
+    INVALID_REMIND: 'Lo sentimos, no se pudieron leer las horas de los recordatorios.',
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: 'Esa cita ya está reservada. No se cambió nada.',
+    APPOINTMENT_TOO_FAR:
+      'Lo sentimos, esa cita está demasiado lejos para programar sus recordatorios todavía. No se envió nada.',
+    FREQUENCY_CAP: (f) =>
+      `Lo sentimos, no se pueden programar más mensajes a ese número ese día (como máximo ${f.max}). No se envió nada.`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'Esa solicitud ya se está atendiendo.',
     REGISTRY_UNAVAILABLE: {

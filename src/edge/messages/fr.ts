@@ -182,6 +182,20 @@ export const FR: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
+    INVALID_APPOINTMENT_AT: {
+      default: "Désolé, l'heure du rendez-vous n'a pas pu être lue.",
+      past: "Désolé, l'heure de ce rendez-vous est déjà passée.",
+    },
+    INVALID_REMIND: "Désolé, les heures des rappels n'ont pas pu être lues.",
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: "Ce rendez-vous est déjà réservé. Rien n'a été modifié.",
+    APPOINTMENT_TOO_FAR:
+      "Désolé, ce rendez-vous est trop lointain pour programmer ses rappels dès maintenant. Rien n'a été envoyé.",
+    FREQUENCY_CAP: (f) =>
+      `Désolé, plus aucun message ne peut être programmé vers ce numéro ce jour-là (au plus ${f.max}). Rien n'a été envoyé.`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'Cette demande est déjà en cours de traitement.',
     REGISTRY_UNAVAILABLE: {

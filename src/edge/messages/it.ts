@@ -183,6 +183,20 @@ export const IT: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
+    INVALID_APPOINTMENT_AT: {
+      default: "Ci scusi, non è stato possibile leggere l'orario dell'appuntamento.",
+      past: "Ci scusi, l'orario di quell'appuntamento è già passato.",
+    },
+    INVALID_REMIND: 'Ci scusi, non è stato possibile leggere gli orari dei promemoria.',
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: "Quell'appuntamento è già prenotato. Non è stato cambiato nulla.",
+    APPOINTMENT_TOO_FAR:
+      "Ci scusi, quell'appuntamento è troppo lontano per programmare già i promemoria. Non è stato inviato nulla.",
+    FREQUENCY_CAP: (f) =>
+      `Ci scusi, non si possono programmare altri messaggi a quel numero in quel giorno (al massimo ${f.max}). Non è stato inviato nulla.`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'Quella richiesta è già in corso di gestione.',
     REGISTRY_UNAVAILABLE: {

@@ -159,6 +159,20 @@ export const JA: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
+    INVALID_APPOINTMENT_AT: {
+      default: '申し訳ありません。予約の日時を読み取れませんでした。',
+      past: '申し訳ありません。その予約の日時はすでに過ぎています。',
+    },
+    INVALID_REMIND: '申し訳ありません。リマインダーの時間を読み取れませんでした。',
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: 'その予約はすでに登録されています。何も変更していません。',
+    APPOINTMENT_TOO_FAR:
+      '申し訳ありません。その予約は先すぎるため、リマインダーをまだ予約できません。何も送信していません。',
+    FREQUENCY_CAP: (f) =>
+      `申し訳ありません。その日にこの番号へ予約できるメッセージは上限（最大${f.max}件）に達しています。何も送信していません。`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'そのご依頼はすでに処理中です。',
     REGISTRY_UNAVAILABLE: {

@@ -182,6 +182,20 @@ export const NL: MessageTable = {
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'Dat verzoek wordt al afgehandeld.',
+    INVALID_APPOINTMENT_AT: {
+      default: 'Sorry, de tijd van de afspraak kon niet worden gelezen.',
+      past: 'Sorry, de tijd van die afspraak is al voorbij.',
+    },
+    INVALID_REMIND: 'Sorry, de tijden van de herinneringen konden niet worden gelezen.',
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: 'Die afspraak is al geboekt. Er is niets gewijzigd.',
+    APPOINTMENT_TOO_FAR:
+      'Sorry, die afspraak ligt te ver vooruit om de herinneringen nu al in te plannen. Er is niets verstuurd.',
+    FREQUENCY_CAP: (f) =>
+      `Sorry, er kunnen die dag geen berichten meer naar dat nummer worden ingepland (hoogstens ${f.max}). Er is niets verstuurd.`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     REGISTRY_UNAVAILABLE: {
       default: 'Sorry, er kunnen nu geen berichten worden ingepland. Er is niets verzonden.',

@@ -177,6 +177,20 @@ export const PT: MessageTable = {
     INVALID_REPLACE: HANDLED,
     REPLACE_NEEDS_TAG: HANDLED,
     REGISTRY_DISABLED: HANDLED,
+    INVALID_APPOINTMENT_AT: {
+      default: 'Desculpe, não foi possível ler o horário da consulta.',
+      past: 'Desculpe, o horário dessa consulta já passou.',
+    },
+    INVALID_REMIND: 'Desculpe, não foi possível ler os horários dos lembretes.',
+    APPOINTMENT_NEEDS_TAG: HANDLED,
+    INVALID_MAX_PER_DAY: HANDLED,
+    MISSING_FROM: HANDLED,
+    INVALID_FROM: HANDLED,
+    APPOINTMENT_EXISTS: 'Essa consulta já está marcada. Nada foi alterado.',
+    APPOINTMENT_TOO_FAR:
+      'Desculpe, essa consulta está longe demais para agendar os lembretes agora. Nada foi enviado.',
+    FREQUENCY_CAP: (f) =>
+      `Desculpe, não é possível agendar mais mensagens para esse número nesse dia (no máximo ${f.max}). Nada foi enviado.`,
     IDEMPOTENCY_KEY_REUSED: HANDLED,
     IDEMPOTENCY_KEY_IN_USE: 'Essa solicitação já está sendo atendida.',
     REGISTRY_UNAVAILABLE: {
