@@ -104,7 +104,13 @@ describe('deploy:flow offline checks', () => {
       }),
       '',
     );
-    assert.deepEqual(ENDPOINT_PARAMETERS['/scheduled-messages'], ['to', 'number', 'tag', 'series']);
+    assert.deepEqual(ENDPOINT_PARAMETERS['/scheduled-messages'], [
+      'to',
+      'number',
+      'tag',
+      'series',
+      'cursor',
+    ]);
     assert.ok(ENDPOINT_PARAMETERS['/message-status']?.includes('MessageStatus'));
     assert.ok(!(SCHEDULE_PARAMETERS as readonly string[]).includes('when'), 'v1 list unchanged');
   });
