@@ -7,7 +7,7 @@
 // Every route updates the records it touches; Twilio's `canceled` status callbacks do the same
 // for any the time budget left out.
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { BoundedPool, runBounded } from '../core/pool';
 import { parseCancelTarget } from '../input/cancel-request';
 import { type CancelOutcome, cancelOne } from '../twilio/cancel';
@@ -234,12 +234,7 @@ async function cancelByLabel(
 ): Promise<Result<CancelByLabelAnswer>> {
   const registry = registryOf(invocation);
   if (registry === undefined) {
-    return fail(
-      'REGISTRY_DISABLED',
-      'Sorry, that request could not be handled.',
-      'tag' in by ? 'tag' : 'series',
-      'Cancelling by tag or series needs the registry, which REGISTRY=off turns off.',
-    );
+    return refuse('REGISTRY_DISABLED', 'tag' in by ? 'tag' : 'series', { variant: 'cancel' });
   }
   // Plans are stopped first, so that no callback arms an occurrence while these are canceled;
   // their claims name every occurrence created, recorded or not.

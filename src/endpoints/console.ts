@@ -3,7 +3,7 @@
 // token (console-access.ts). Lists are the registry's, read as /scheduled-messages reads them,
 // with numbers masked so that no two look alike; cancels are /cancel-message's.
 import { passwordMatches, signSession } from '../core/console-session';
-import { fail, ok, type Result, refuse } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { maskNumbers } from '../core/mask';
 import { SECOND } from '../core/units';
 import { type ConsoleSettings, parseConsoleAction, passwordOf } from '../input/console-request';
@@ -100,12 +100,7 @@ const hasTarget = (event: Event) =>
   TARGET_NAMES.some((name) => typeof event[name] === 'string' && event[name].trim() !== '');
 
 function registryDisabled(): Result<never> {
-  return fail(
-    'REGISTRY_DISABLED',
-    'Sorry, that request could not be handled.',
-    undefined,
-    'The console lists what the registry recorded, which REGISTRY=off turns off.',
-  );
+  return refuse('REGISTRY_DISABLED', undefined, { variant: 'console' });
 }
 
 /** Everything upcoming, or by one recipient, tag or series; by send time, masked, with text. */

@@ -1,7 +1,7 @@
 // /scheduled-messages: what is still waiting to be sent, for a recipient, a tag or a series.
 // With the registry the answer is read from our records (with send times, in send-time order);
 // without it, by recipient only, from Twilio's own list (which has no send times).
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { DEFAULT_LOCALE } from '../input/config';
 import { cursorOf, type ListTarget, parseListTarget } from '../input/list-request';
 import type { MessageRecord } from '../registry/records';
@@ -104,12 +104,7 @@ export async function listScheduledMessages(invocation: Invocation): Promise<Res
   const registry = registryOf(invocation);
   if (registry === undefined) {
     if (target.value.kind === 'to') return fromTwilio(invocation, target.value.to);
-    return fail(
-      'REGISTRY_DISABLED',
-      'Sorry, that request could not be handled.',
-      target.value.kind,
-      'Listing by tag or series needs the registry, which REGISTRY=off turns off.',
-    );
+    return refuse('REGISTRY_DISABLED', target.value.kind, { variant: 'list' });
   }
   const by = targetOf(target.value);
   // Read in send-time order, and only until the answer is full: the cost follows the answer,

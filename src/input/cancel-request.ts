@@ -2,7 +2,7 @@
 // series). Cancelling is the one place "blank counts as absent" does not hold for `sid`: a flow
 // that passes `sid={{flow.variables.sid}}` with an unset variable must get MISSING_SID, never a
 // fall-through to cancelling everything sent to `to`.
-import { type ErrorCode, fail, ok, type Result } from '../core/errors';
+import { type ErrorCode, ok, type Result, refuse } from '../core/errors';
 import { isSid, MESSAGE_SID_PREFIXES } from '../core/sid';
 import { type Event, readText } from './event-fields';
 import { parseRecipient, type Recipient } from './recipient';
@@ -28,12 +28,7 @@ interface TargetReader {
 function parseSidTarget(raw: string): Result<CancelTarget> {
   const sid = raw.trim();
   if (isSid(MESSAGE_SID_PREFIXES, sid)) return ok({ kind: 'sid', sid });
-  return fail(
-    'INVALID_SID',
-    "Sorry, that doesn't look like one of our messages, so nothing was canceled.",
-    'sid',
-    'sid must be a message SID: SM or MM followed by 32 hex characters.',
-  );
+  return refuse('INVALID_SID', 'sid');
 }
 
 function parseToTarget(raw: string): Result<CancelTarget> {
@@ -89,31 +84,19 @@ export function parseCancelTarget(event: Event): Result<CancelTarget> {
     if (read.value !== undefined) given.push({ reader, value: read.value });
     else if (reader.blankIs !== undefined && hasKey(event, reader.names)) {
       // Checked before any conflict: whatever else came with it, nothing is canceled.
-      return fail(
-        reader.blankIs,
-        'Sorry, no message was named to cancel, so nothing was canceled.',
-        reader.names[0],
-        `"${reader.names[0]}" was given but blank (a flow variable that was never set?). ` +
-          `A blank "${reader.names[0]}" never falls back to another target: fill it in, or leave the parameter out.`,
-      );
+      return refuse(reader.blankIs, reader.names[0], { variant: 'blank' });
     }
   }
   const [first, second] = given;
   if (second !== undefined && first !== undefined) {
-    return fail(
-      'CONFLICTING_TARGET',
-      'Sorry, it was unclear what to cancel, so nothing was canceled.',
-      first.reader.names[0],
-      `Give exactly one of ${targetNames()}: "${first.reader.names[0]}" and "${second.reader.names[0]}" were both given.`,
-    );
+    return refuse('CONFLICTING_TARGET', first.reader.names[0], {
+      targets: targetNames(),
+      first: first.reader.names[0],
+      second: second.reader.names[0],
+    });
   }
   if (first === undefined) {
-    return fail(
-      'MISSING_TARGET',
-      'Sorry, nothing was named to cancel, so nothing was canceled.',
-      TARGETS[0]?.names[0],
-      `Give exactly one of ${targetNames()}: "sid" cancels one message, "to" every scheduled message to that recipient, "tag" and "series" the scheduled messages with that label.`,
-    );
+    return refuse('MISSING_TARGET', TARGETS[0]?.names[0], { targets: targetNames() });
   }
   return first.reader.parse(first.value);
 }

@@ -1,5 +1,5 @@
 // /scheduled-messages input: exactly one of a recipient, a tag or a series.
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { type Event, readText } from './event-fields';
 import { type Recipient, readOptionalRecipient } from './recipient';
 import { readLabel } from './registry-options';
@@ -22,12 +22,7 @@ function readCursor(event: Event): Result<string | undefined> {
   const key = CURSOR.test(text) ? Buffer.from(text, 'base64url').toString('utf8') : '';
   // A key the registry writes: printable, no separator-free garbage.
   if (!/^[\x21-\x7E]{1,320}$/.test(key)) {
-    return fail(
-      'INVALID_CURSOR',
-      'Sorry, that request could not be handled.',
-      'cursor',
-      'cursor must be the value an earlier answer of /scheduled-messages gave, unchanged.',
-    );
+    return refuse('INVALID_CURSOR', 'cursor');
   }
   return ok(key);
 }
@@ -44,12 +39,7 @@ export function parseListTarget(event: Event): Result<ListTarget> {
   if (!series.ok) return series;
   const given = [to.value, tag.value, series.value].filter((v) => v !== undefined).length;
   if (given > 1) {
-    return fail(
-      'CONFLICTING_TARGET',
-      'Sorry, that request could not be handled.',
-      'to',
-      'Give only one of to, tag and series.',
-    );
+    return refuse('CONFLICTING_TARGET', 'to', { variant: 'list' });
   }
   const cursor = readCursor(event);
   if (!cursor.ok) return cursor;
@@ -57,10 +47,5 @@ export function parseListTarget(event: Event): Result<ListTarget> {
   if (tag.value !== undefined) return ok({ kind: 'tag', tag: tag.value, ...after });
   if (series.value !== undefined) return ok({ kind: 'series', series: series.value, ...after });
   if (to.value !== undefined) return ok({ kind: 'to', to: to.value, ...after });
-  return fail(
-    'MISSING_TO',
-    'Sorry, that request could not be handled.',
-    'to',
-    'Give the recipient in "to" (or a tag or series to list by).',
-  );
+  return refuse('MISSING_TO', 'to', { variant: 'list' });
 }

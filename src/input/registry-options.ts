@@ -1,7 +1,7 @@
 // What a /schedule-message request asks of the registry: an idempotency key, a tag, and whether
 // to replace the recipient's other messages with that tag. Also the label readers that listing
 // and cancelling share (`tag`, `series`).
-import { fail, ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import { type Event, readText } from './event-fields';
 
 export interface RegistryOptions {
@@ -36,12 +36,7 @@ export function parseLabel(raw: string, name: 'tag' | 'series'): Result<string> 
   const code = name === 'tag' ? 'INVALID_TAG' : 'INVALID_SERIES';
   const label = raw.trim();
   if (!LABEL.test(label)) {
-    return fail(
-      code,
-      'That label cannot be used.',
-      name,
-      `"${name}" must be 1 to 64 letters, digits or _ . : - (such as appt-123).`,
-    );
+    return refuse(code, name);
   }
   return ok(label);
 }
@@ -52,12 +47,7 @@ function readIdempotencyKey(event: Event): Result<string | undefined> {
   if (raw.value === undefined) return ok(undefined);
   const key = raw.value.trim();
   if (!isKeyText(key)) {
-    return fail(
-      'INVALID_IDEMPOTENCY_KEY',
-      'Sorry, that request could not be handled.',
-      'idempotencyKey',
-      'idempotencyKey must be 1 to 128 characters of text (emoji welcome, no control characters), e.g. {{flow.sid}}-{{trigger.message.MessageSid}}.',
-    );
+    return refuse('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey');
   }
   return ok(key);
 }
@@ -68,12 +58,7 @@ function readReplace(event: Event): Result<boolean> {
   const value = raw.value?.trim().toLowerCase();
   if (value === undefined || value === 'false') return ok(false);
   if (value === 'true') return ok(true);
-  return fail(
-    'INVALID_REPLACE',
-    'Sorry, that request could not be handled.',
-    'replace',
-    'replace must be true or false.',
-  );
+  return refuse('INVALID_REPLACE', 'replace');
 }
 
 export function readRegistryOptions(event: Event): Result<RegistryOptions> {
@@ -84,12 +69,7 @@ export function readRegistryOptions(event: Event): Result<RegistryOptions> {
   const replace = readReplace(event);
   if (!replace.ok) return replace;
   if (replace.value && tag.value === undefined) {
-    return fail(
-      'REPLACE_NEEDS_TAG',
-      'Sorry, that request could not be handled.',
-      'replace',
-      'replace=true cancels the earlier messages with the same tag: give a tag too.',
-    );
+    return refuse('REPLACE_NEEDS_TAG', 'replace');
   }
   const options: RegistryOptions = { replace: replace.value };
   if (idempotencyKey.value !== undefined) options.idempotencyKey = idempotencyKey.value;

@@ -11,7 +11,7 @@
 // a zone only as a fixed offset. So it is given a reference whose host-local fields are the
 // zone's wall clock and no zone, and only the fields it reads are used, never its instants.
 import type { ParsedResult } from 'chrono-node';
-import { ok, type Result } from '../core/errors';
+import { ok, type Result, refuse } from '../core/errors';
 import type { TimeZone } from './time-zone';
 import { instantsOf, isRealDate, type WallTime, wallAtOffset, wallTimeAt } from './wall-clock';
 import { CHRONO_LANGUAGES, chronoFor, hasChronoLanguage, WHEN_TAG } from './when-chrono';
@@ -559,17 +559,10 @@ export function parseWhen(text: string, options: WhenOptions): Result<WhenParse>
   const trimmed = text.trim().normalize('NFC');
   const locale = options.locale === undefined ? null : readLocale(options.locale);
   if (options.locale !== undefined && locale === null) {
-    return {
-      ok: false,
-      error: {
-        code: 'INVALID_LOCALE',
-        message: "Sorry, I can't read times written in that language yet.",
-        field: 'locale',
-        detail:
-          `locale must be a BCP 47 tag whose language chrono-node reads: ${CHRONO_LANGUAGES.join(', ')} ` +
-          '(en-US, fr-FR, es-MX...). Or give the time as sendAt or at instead of when.',
-      },
-    };
+    return refuse('INVALID_LOCALE', 'locale', {
+      variant: 'unreadableLanguage',
+      languages: CHRONO_LANGUAGES.join(', '),
+    });
   }
   const hits = languageHits(trimmed.slice(0, MAX_WHEN_LENGTH));
   const texter: Language =

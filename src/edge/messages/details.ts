@@ -26,6 +26,10 @@ const SHARED: Readonly<Record<string, Detail>> = {
 };
 
 /** Details written so far as facts; a code without one keeps the detail its layer wrote. */
+/** A cancel target given but blank: it never falls back to another target. */
+const BLANK_TARGET = (f: Facts) =>
+  `"${name(f)}" was given but blank (a flow variable that was never set?). A blank "${name(f)}" never falls back to another target: fill it in, or leave the parameter out.`;
+
 const DELAY_FORMAT =
   'delay must be an ISO 8601 duration (PT90M, P1DT2H, P2W) or compact (90m, 2h, 1d 4h, 1w).';
 
@@ -119,8 +123,6 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
     tooLong: 'delay is longer than any scheduling window (Twilio schedules up to 35 days ahead).',
     zero: `delay must be a positive duration (0m, PT0S and the like are none). ${DELAY_FORMAT}`,
   },
-  INVALID_LOCALE: (f) =>
-    `${name(f)} must be a BCP 47 language tag that the runtime can format dates in, such as en-US, fr-FR or es-MX.`,
   INVALID_QUIET_DAYS: {
     default: (f) =>
       `${name(f)} takes English three-letter weekday names separated by commas (sun, mon, tue, wed, thu, fri, sat), or "off" to turn a default off.`,
@@ -154,6 +156,40 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
   REGISTRY_DISABLED: {
     default:
       'idempotencyKey, tag, replace and repeat need the registry, which REGISTRY=off turns off.',
+    cancel: 'Cancelling by tag or series needs the registry, which REGISTRY=off turns off.',
+    list: 'Listing by tag or series needs the registry, which REGISTRY=off turns off.',
+    console: 'The console lists what the registry recorded, which REGISTRY=off turns off.',
+  },
+  INVALID_TAG: (f) => `"${name(f)}" must be 1 to 64 letters, digits or _ . : - (such as appt-123).`,
+  INVALID_SERIES: (f) =>
+    `"${name(f)}" must be 1 to 64 letters, digits or _ . : - (such as appt-123).`,
+  INVALID_IDEMPOTENCY_KEY:
+    'idempotencyKey must be 1 to 128 characters of text (emoji welcome, no control characters), e.g. {{flow.sid}}-{{trigger.message.MessageSid}}.',
+  INVALID_REPLACE: 'replace must be true or false.',
+  REPLACE_NEEDS_TAG: 'replace=true cancels the earlier messages with the same tag: give a tag too.',
+  INVALID_SID: {
+    default: 'sid must be a message SID: SM or MM followed by 32 hex characters.',
+  },
+  MISSING_SID: {
+    default: (f) => BLANK_TARGET(f),
+  },
+  MISSING_TARGET: {
+    default: (f) =>
+      `Give exactly one of ${f.targets}: "sid" cancels one message, "to" every scheduled message to that recipient, "tag" and "series" the scheduled messages with that label.`,
+    blank: (f) => BLANK_TARGET(f),
+  },
+  INVALID_CURSOR:
+    'cursor must be the value an earlier answer of /scheduled-messages gave, unchanged.',
+  CONFLICTING_TARGET: {
+    default: (f) =>
+      `Give exactly one of ${f.targets}: "${f.first}" and "${f.second}" were both given.`,
+    list: 'Give only one of to, tag and series.',
+  },
+  INVALID_LOCALE: {
+    default: (f) =>
+      `${name(f)} must be a BCP 47 language tag that the runtime can format dates in, such as en-US, fr-FR or es-MX.`,
+    unreadableLanguage: (f) =>
+      `locale must be a BCP 47 tag whose language chrono-node reads: ${f.languages} (en-US, fr-FR, es-MX...). Or give the time as sendAt or at instead of when.`,
   },
   INVALID_APPOINTMENT_AT: {
     default:
