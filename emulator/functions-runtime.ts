@@ -1,6 +1,8 @@
 // A stand-in for Twilio's Functions runtime: runs the built functions/*.js (what Twilio deploys)
-// in-process, with a Twilio.Response stand-in and a context whose getTwilioClient() builds the
-// real twilio client, as the runtime does. Used by the tests and the bench.
+// in-process, with a Twilio.Response stand-in, a Runtime.getAssets() over the built assets/, and
+// a context whose getTwilioClient() builds the real twilio client, as the runtime does. Used by
+// the tests and the bench.
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import twilio from 'twilio';
@@ -12,6 +14,32 @@ export { ResponseStandIn };
 const require = createRequire(import.meta.url);
 
 installResponseStandIn();
+installRuntimeStandIn(join(import.meta.dirname, '../assets'));
+
+/**
+ * `Runtime.getAssets()` as Twilio's runtime answers it for private assets: `x.private.js` of the
+ * assets folder under `/x.js`, with its file path (how the functions' lazy parts are found).
+ * Public assets are served by URL, not listed here; a Runtime already present is kept.
+ */
+export function installRuntimeStandIn(assetsDir: string): void {
+  const global = globalThis as { Runtime?: unknown };
+  if (global.Runtime !== undefined) return;
+  global.Runtime = {
+    getAssets() {
+      const assets: Record<string, { path: string }> = {};
+      let files: string[] = [];
+      try {
+        files = readdirSync(assetsDir);
+      } catch {
+        // No assets folder: no private asset (a lazy part then fails, as it would deployed).
+      }
+      for (const file of files.filter((name) => /\.private\.[^.]+$/.test(name))) {
+        assets[`/${file.replace('.private.', '.')}`] = { path: join(assetsDir, file) };
+      }
+      return assets;
+    },
+  };
+}
 
 export interface Answer {
   status: number;

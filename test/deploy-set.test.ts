@@ -33,8 +33,16 @@ const EXPECTED_FUNCTIONS = [
   { path: '/schedule-message', access: 'protected' },
   { path: '/scheduled-messages', access: 'protected' },
 ];
-/** Static assets this service deploys: none today. Adding one is a decision: list it here. */
-const EXPECTED_ASSETS: string[] = [];
+/**
+ * Assets this service deploys: the lazy parts the build writes (scripts/lazy-parts.json), each
+ * private. Adding one is a decision: list it here.
+ */
+const EXPECTED_ASSETS = [
+  { path: '/recipient-numbers.js', access: 'private' },
+  { path: '/texter-languages.js', access: 'private' },
+  { path: '/when.js', access: 'private' },
+];
+const ASSETS_DIR = join(ROOT, 'assets');
 /** Sources and build by-products: public if they ever land in assets/. */
 const SOURCE_FILE = /\.(ts|mts|cts|map)$/;
 
@@ -82,6 +90,27 @@ function requiresIn(source: string): { call: string; literal: string | null }[] 
   });
 }
 
+/** The lazy-part loader's require of a private asset (src/core/lazy-part.ts). */
+const ASSET_LOAD = /^require\(lazyPartPath\(/;
+const ASSET_LOAD_ANYWHERE = /\brequire\(lazyPartPath\(/;
+
+/**
+ * Every require of a bundle is a Node built-in or a package in dependencies, or the loader's
+ * require of a private asset, whose path comes from Runtime.getAssets().
+ */
+function assertRequiresDeployed(source: string): void {
+  const found = requiresIn(source).filter((r) => !ASSET_LOAD.test(r.call));
+  assert.deepEqual(
+    found.filter((r) => r.literal === null).map((r) => r.call),
+    [],
+    'a require that is not a plain string cannot be checked',
+  );
+  const bad = found
+    .map((r) => r.literal ?? '')
+    .filter((spec) => !isBuiltin(spec) && !DEPENDENCIES.includes(packageOf(spec)));
+  assert.deepEqual(bad, [], `not a built-in nor in dependencies (${DEPENDENCIES.join(', ')})`);
+}
+
 describe('the deploy set (what twilio serverless:deploy uploads)', () => {
   let listing: Listing;
 
@@ -115,7 +144,19 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
       [],
       'these would be public',
     );
-    assert.deepEqual(assets, EXPECTED_ASSETS);
+    assert.deepEqual(
+      listing.assets
+        .map(({ path, access }) => ({ path, access }))
+        .sort((a, b) => a.path.localeCompare(b.path)),
+      EXPECTED_ASSETS,
+    );
+  });
+
+  it('deploys each asset from a .private.js file of assets/', () => {
+    for (const asset of listing.assets) {
+      assert.equal(dirname(asset.filePath), ASSETS_DIR, asset.filePath);
+      assert.match(asset.filePath, /\.private\.js$/);
+    }
   });
 
   it('deploys each function from a .js file of functions/', () => {
@@ -128,7 +169,7 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
     }
   });
 
-  describe('without an assets/ folder (a fresh checkout: git keeps no empty folder)', () => {
+  describe('without an assets/ folder (a checkout before the build: assets/ is build output)', () => {
     let scratch: string;
 
     before(async () => {
@@ -143,7 +184,7 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
     });
     after(() => rm(scratch, { recursive: true, force: true }));
 
-    it('still lists the same functions and no asset: deploy needs no assets/ folder', async () => {
+    it('still lists the same functions and no asset from another folder', async () => {
       const bare = await list(scratch);
       assert.deepEqual(
         bare.functions.map((fn) => fn.path).sort(),
@@ -169,15 +210,24 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
     });
   });
 
-  it('schedule-message deployed alone finds the zone data and the time-in-words parser', async () => {
-    // The recipient-zone table is bundled; chrono-node is a dependency, required on first use.
+  it('schedule-message deployed with its private assets finds the zone data and the time-in-words parser', async () => {
+    // Both are lazy parts, found through Runtime.getAssets() as deployed (the runtime keeps
+    // assets elsewhere than beside the functions: not in ../assets here); chrono-node is a
+    // dependency, required on first use.
     const alone = await mkdtemp(join(tmpdir(), 'deploy-alone-'));
     try {
       await mkdir(join(alone, 'functions'));
+      await mkdir(join(alone, 'elsewhere'));
       await copyFile(
         join(FUNCTIONS_DIR, 'schedule-message.protected.js'),
         join(alone, 'functions', 'schedule-message.protected.js'),
       );
+      const assets: Record<string, { path: string }> = {};
+      for (const { path } of EXPECTED_ASSETS) {
+        const file = path.replace(/\.js$/, '.private.js').slice(1);
+        await copyFile(join(ASSETS_DIR, file), join(alone, 'elsewhere', file));
+        assets[path] = { path: join(alone, 'elsewhere', file) };
+      }
       for (const dep of DEPENDENCIES) {
         const installed = join(ROOT, 'node_modules', dep);
         if (!existsSync(installed)) continue;
@@ -186,6 +236,7 @@ describe('the deploy set (what twilio serverless:deploy uploads)', () => {
       }
       const script = `
 globalThis.Twilio = { Response: class { setStatusCode(c) { this.status = c } appendHeader() {} setBody(b) { this.body = b } } };
+globalThis.Runtime = { getAssets: () => (${JSON.stringify(assets)}) };
 const { handler } = require('./functions/schedule-message.protected.js');
 const client = { messages: { create: async () => ({ sid: 'SM' + '0'.repeat(32), status: 'scheduled' }) } };
 const context = { MESSAGING_SERVICE_SID: 'MG' + 'a'.repeat(32), REGISTRY: 'off', getTwilioClient: () => client };
@@ -214,21 +265,8 @@ handler(context, event, (error, response) => process.stdout.write(JSON.stringify
     for (const file of builtFiles()) {
       const source = readFileSync(join(FUNCTIONS_DIR, file), 'utf8');
 
-      it(`${file}: requires only Node built-ins and packages in dependencies`, () => {
-        const found = requiresIn(source);
-        assert.deepEqual(
-          found.filter((r) => r.literal === null).map((r) => r.call),
-          [],
-          'a require that is not a plain string cannot be checked',
-        );
-        const bad = found
-          .map((r) => r.literal ?? '')
-          .filter((spec) => !isBuiltin(spec) && !DEPENDENCIES.includes(packageOf(spec)));
-        assert.deepEqual(
-          bad,
-          [],
-          `not a built-in nor in dependencies (${DEPENDENCIES.join(', ')})`,
-        );
+      it(`${file}: requires only Node built-ins, packages in dependencies and private assets`, () => {
+        assertRequiresDeployed(source);
       });
 
       it(`${file}: bundles no package from dependencies (the platform provides them)`, () => {
@@ -262,6 +300,21 @@ if (typeof m.handler !== 'function') { console.error('no exports.handler'); proc
           assert.equal(stderr, '');
         } finally {
           await rm(alone, { recursive: true, force: true });
+        }
+      });
+    }
+  });
+
+  describe('each private asset runs when deployed', () => {
+    for (const { path } of EXPECTED_ASSETS) {
+      const file = path.replace(/\.js$/, '.private.js').slice(1);
+      it(`${file}: requires only Node built-ins and packages in dependencies, bundles none`, () => {
+        const source = readFileSync(join(ASSETS_DIR, file), 'utf8');
+        assertRequiresDeployed(source);
+        assert.doesNotMatch(source, ASSET_LOAD_ANYWHERE, 'a part loads no other part');
+        assert.match(source, /^\/\/ src\/.+\.ts$/m);
+        for (const dep of DEPENDENCIES) {
+          assert.doesNotMatch(source, new RegExp(`^// node_modules/${dep}/`, 'm'), dep);
         }
       });
     }

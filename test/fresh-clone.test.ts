@@ -29,7 +29,12 @@ describe('a fresh clone', () => {
   });
 
   it('what npm start and a local setup write is ignored by git', { skip: !inGit }, () => {
-    for (const path of ['functions/schedule-message.protected.js', '.env', 'node_modules/x']) {
+    for (const path of [
+      'functions/schedule-message.protected.js',
+      'assets/when.private.js',
+      '.env',
+      'node_modules/x',
+    ]) {
       const ignored = spawnSync('git', ['check-ignore', '-q', path], { cwd: ROOT });
       assert.equal(ignored.status, 0, `${path} is ignored`);
     }

@@ -3,7 +3,7 @@
 // that only the service can make (from its secret, never from the password alone), checked in
 // constant time. The key also depends on the password, so changing the password ends every
 // session. Nothing is stored: a token is good until its expiry.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from './digest';
 
 /** Separates this key from any other use of the same secret. */
 const KEY_LABEL = 'studio-message-scheduler console session v1';
@@ -13,15 +13,19 @@ const TOKEN = /^v1\.(\d{1,12})\.([0-9a-f]{32})\.([A-Za-z0-9_-]{43})$/;
 
 /** The signing key: HMAC of the label and the password's digest, keyed by the service's secret. */
 export function sessionKey(secret: string, password: string): Buffer {
-  const passwordDigest = createHash('sha256').update(password).digest('hex');
-  return createHmac('sha256', secret).update(`${KEY_LABEL}\n${passwordDigest}`).digest();
+  const passwordDigest = nodeCrypto().createHash('sha256').update(password).digest('hex');
+  return nodeCrypto()
+    .createHmac('sha256', secret)
+    .update(`${KEY_LABEL}\n${passwordDigest}`)
+    .digest();
 }
 
-const mac = (key: Buffer, text: string): Buffer => createHmac('sha256', key).update(text).digest();
+const mac = (key: Buffer, text: string): Buffer =>
+  nodeCrypto().createHmac('sha256', key).update(text).digest();
 
 /** True when `a` and `b` are the same text, in time that does not depend on where they differ. */
 function sameText(key: Buffer, label: string, a: string, b: string): boolean {
-  return timingSafeEqual(mac(key, `${label}\n${a}`), mac(key, `${label}\n${b}`));
+  return nodeCrypto().timingSafeEqual(mac(key, `${label}\n${a}`), mac(key, `${label}\n${b}`));
 }
 
 /** The password typed, against the one set: compared as HMACs of equal length. */
@@ -33,7 +37,11 @@ export const localKeyMatches = (key: Buffer, given: string, expected: string): b
   sameText(key, LOCAL_LABEL, given, expected);
 
 /** A new token, good until `expiresAt` (ms since epoch). */
-export function signSession(key: Buffer, expiresAt: number, id = randomBytes(16).toString('hex')) {
+export function signSession(
+  key: Buffer,
+  expiresAt: number,
+  id = nodeCrypto().randomBytes(16).toString('hex'),
+) {
   const payload = `v1.${Math.floor(expiresAt / 1000)}.${id}`;
   return `${payload}.${mac(key, payload).toString('base64url')}`;
 }
@@ -50,7 +58,7 @@ export function checkSession(key: Buffer, token: string, now: number): SessionCh
   const [, seconds, id, signature] = parts;
   const expected = mac(key, `v1.${seconds}.${id}`);
   const given = Buffer.from(signature ?? '', 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (given.length !== expected.length || !nodeCrypto().timingSafeEqual(given, expected)) {
     return { kind: 'invalid' };
   }
   const expiresAt = Number(seconds) * 1000;

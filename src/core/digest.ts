@@ -3,10 +3,12 @@
 import type * as Crypto from 'node:crypto';
 
 let crypto: typeof Crypto | undefined;
-const load = (): typeof Crypto => {
+/** node:crypto, loaded by the first caller. */
+export const nodeCrypto = (): typeof Crypto => {
   crypto ??= require('node:crypto') as typeof Crypto;
   return crypto;
 };
+const load = nodeCrypto;
 
 export const sha256 = (text: string, encoding: 'hex' | 'base64url'): string =>
   load().createHash('sha256').update(text).digest(encoding);

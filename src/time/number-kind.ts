@@ -1,8 +1,9 @@
 // Whether a phone number is valid, and whether libphonenumber ties its type to a place: the
 // facts its PhoneNumberToTimeZonesMapper decides by. Read with libphonenumber-js's core and its
 // "max" metadata (the only one that knows number types; formats left out), bundled into the
-// function. Loaded only by timeZone=recipient (recipient-zones.ts requires this module on first
-// use), so no other request pays for it.
+// recipient-numbers lazy part (a private asset, scripts/lazy-parts.json), not into the function.
+// Loaded only by timeZone=recipient (recipient-zones.ts requires this module on first use), so no
+// other request pays for it.
 import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { NUMBER_METADATA } from './number-metadata';
 

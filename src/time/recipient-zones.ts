@@ -6,7 +6,6 @@
 // libphonenumber's metadata says is not valid has none. Callers hold quiet hours in every zone.
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { NumberKind } from './number-kind';
-import { PREFIXES_BY_ZONES, ZONE_NAMES } from './recipient-zone-data';
 import type { TimeZone } from './time-zone';
 
 /** libphonenumber's "no zone known" answer. */
@@ -28,6 +27,9 @@ let table: ZoneTable | undefined;
 
 function zoneTable(): ZoneTable {
   if (table !== undefined) return table;
+  // Required here, not imported: the data stays out of the function's load (cold start).
+  const { PREFIXES_BY_ZONES, ZONE_NAMES } =
+    require('./recipient-zone-data') as typeof import('./recipient-zone-data');
   const names = ZONE_NAMES.trim().split('\n');
   const byPrefix = new Map<string, readonly TimeZone[]>();
   let longestPrefix = 0;
