@@ -2,7 +2,7 @@
 // in-process, with a Twilio.Response stand-in, a Runtime.getAssets() over the built assets/, and
 // a context whose getTwilioClient() builds the real twilio client, as the runtime does. Used by
 // the tests and the bench.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import twilio from 'twilio';
@@ -54,8 +54,13 @@ type Handler = (
   callback: (err: unknown, res: unknown) => void,
 ) => unknown;
 
+/** A built function by its path name: `schedule-message` (protected) or `console` (public). */
 export function loadFunction(name: string): Handler {
-  return require(join(import.meta.dirname, '../functions', `${name}.protected.js`)).handler;
+  const folder = join(import.meta.dirname, '../functions');
+  const file = existsSync(join(folder, `${name}.protected.js`))
+    ? `${name}.protected.js`
+    : `${name}.js`;
+  return require(join(folder, file)).handler;
 }
 
 export interface ContextOptions {
