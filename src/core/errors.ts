@@ -97,18 +97,10 @@ export interface AppError {
   facts?: Facts;
   /** The texter's language, when the layer that failed knew it (e.g. the language `when` was read in). */
   language?: Language;
-  /**
-   * Words written below the edge: only where the catalog has none yet. The catalog's entry,
-   * when it has one, wins.
-   */
-  message?: string;
-  detail?: string;
   twilioCode?: number;
   moreInfo?: string;
   /** Extra fields a flow may branch on, e.g. the status of a message that can't be canceled. */
   status?: string;
-  /** Why, as a fact a catalog of messages can word in any language (`past`, `vague`). */
-  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -116,18 +108,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export type Failure = { ok: false; error: AppError };
-
-export const fail = (
-  code: ErrorCode,
-  message: string,
-  field?: string,
-  detail?: string,
-): Failure => {
-  const error: AppError = { code, message };
-  if (detail !== undefined) error.detail = detail;
-  if (field !== undefined) error.field = field;
-  return { ok: false, error };
-};
 
 /** A failure as facts: the edge words it (src/edge/messages). */
 export const refuse = (code: ErrorCode, field?: string, facts?: Facts): Failure => {

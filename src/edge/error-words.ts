@@ -42,21 +42,14 @@ function safely<T>(words: () => T, fallback: () => T): T {
 }
 
 export function wordsFor(error: AppError, language: Language): ErrorWords {
-  // Words a lower layer wrote itself (not yet said as facts) are kept as they are.
-  if (error.facts === undefined && error.message !== undefined) {
-    return error.detail === undefined
-      ? { message: error.message }
-      : { message: error.message, detail: error.detail };
-  }
   const facts = { field: error.field, ...error.facts };
   const message = safely(
     () => messageFor(error, tableFor(language)),
     () => 'Sorry, that request could not be handled.',
   );
-  const detail =
-    safely(
-      () => detailFor(error.code, facts),
-      () => undefined,
-    ) ?? error.detail;
+  const detail = safely(
+    () => detailFor(error.code, facts),
+    () => undefined,
+  );
   return detail === undefined ? { message } : { message, detail };
 }

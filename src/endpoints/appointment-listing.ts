@@ -18,11 +18,7 @@ export async function listWithAppointment(
   ]);
   if (!listed.ok || loaded === undefined) return listed;
   // A state that could not be read is never shown as none.
-  if (loaded === 'unavailable')
-    return registryUnavailable(
-      "Sorry, the scheduled messages can't be looked up right now.",
-      'could not be read (the appointment of this tag)',
-    );
+  if (loaded === 'unavailable') return registryUnavailable('appointmentNotRead');
   const locale = loaded.record.locale ?? invocation.config.defaults.locale;
   return ok({ ...listed.value, appointment: viewOf(loaded.record, locale) });
 }

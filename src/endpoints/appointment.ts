@@ -84,12 +84,7 @@ export function viewOf(record: AppointmentRecord, locale?: string): AppointmentV
   return view;
 }
 
-const notReached = (cause?: AppError) =>
-  registryUnavailable(
-    "Sorry, messages can't be scheduled right now. Nothing was sent.",
-    'could not be reached, so Twilio was not called',
-    cause,
-  );
+const notReached = (cause?: AppError) => registryUnavailable('notReached', cause);
 
 /** The time was read by the send-time readers: their errors are the appointment's. */
 function asAppointmentError(error: AppError): { ok: false; error: AppError } {
@@ -322,14 +317,7 @@ function incomplete(started: SeriesAnswer, undone: boolean): Result<SeriesAnswer
     const error: AppError = { code: failed.code as AppError['code'] };
     return { ok: false, error };
   }
-  return registryUnavailable(
-    undone
-      ? "Sorry, messages can't be scheduled right now. Nothing was sent."
-      : "Sorry, messages can't be scheduled right now. Some reminders may still be scheduled: please check before trying again.",
-    undone
-      ? 'could not record every reminder, so the ones created were canceled'
-      : 'could not record every reminder, and some created could not be canceled (see /scheduled-messages)',
-  );
+  return registryUnavailable(undone ? 'remindersUndone' : 'remindersLeft');
 }
 
 /**

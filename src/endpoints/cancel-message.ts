@@ -241,11 +241,7 @@ async function cancelByLabel(
   const plans = await stopPlans(invocation, by);
   const listing = await registry.records.upcoming(by, invocation.now);
   if (!listing.ok) {
-    return registryUnavailable(
-      "Sorry, the scheduled messages can't be canceled right now.",
-      'could not be read, so nothing was canceled',
-      listing.error,
-    );
+    return registryUnavailable('cancelNotRead', listing.error);
   }
   const client = invocation.twilio();
   const canceled: string[] = [];

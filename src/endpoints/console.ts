@@ -67,19 +67,13 @@ async function signIn(invocation: Invocation, settings: ConsoleSettings): Promis
   const now = invocation.now;
   const gate = await throttle.gate(now);
   if (gate.kind === 'unavailable') {
-    return registryUnavailable(
-      "Sorry, signing in isn't possible right now.",
-      'could not be read to count sign-in attempts, so none is accepted',
-    );
+    return registryUnavailable('signInNotRead');
   }
   if (gate.kind === 'locked') return locked(gate.until, now);
   // Counted before the password is compared: of attempts made at once, only MAX_FAILURES are.
   const attempts = await throttle.attempt(now);
   if (attempts === undefined) {
-    return registryUnavailable(
-      "Sorry, signing in isn't possible right now.",
-      'could not count this sign-in attempt, so it was not tried',
-    );
+    return registryUnavailable('signInNotCounted');
   }
   if (attempts.lockedUntil !== undefined) return locked(attempts.lockedUntil, now);
   if (!passwordMatches(key, passwordOf(invocation.event), settings.password)) {
@@ -117,11 +111,7 @@ async function upcoming(invocation: Invocation): Promise<Result<object>> {
     if (invocation.config.registry === undefined) return registryDisabled();
     const listing = await allUpcoming(syncOf(invocation), invocation, invocation.now);
     if (!listing.ok) {
-      return registryUnavailable(
-        "Sorry, the scheduled messages can't be looked up right now.",
-        'could not be read',
-        listing.error,
-      );
+      return registryUnavailable('listNotRead', listing.error);
     }
     messages = listing.records.slice(0, MAX_ROWS).map(shown);
     complete = listing.complete && listing.records.length <= MAX_ROWS;
@@ -158,11 +148,7 @@ async function plans(invocation: Invocation): Promise<Result<object>> {
   for (const read of reads) {
     if (!read.ok) {
       if (read.reason === 'unavailable') {
-        return registryUnavailable(
-          "Sorry, the scheduled messages can't be looked up right now.",
-          'could not be read',
-          read.error,
-        );
+        return registryUnavailable('listNotRead', read.error);
       }
       continue;
     }

@@ -2,7 +2,7 @@
 // lives here rather than in the edge: endpoints never import the layer above them.
 import type { Twilio as TwilioClient } from 'twilio';
 import type { Budget } from '../core/budget';
-import type { AppError, Failure, Result } from '../core/errors';
+import { type AppError, type Failure, type Result, refuse } from '../core/errors';
 import type { Config } from '../input/config';
 import type { Event } from '../input/event-fields';
 import { IdempotencyKeys } from '../registry/idempotency';
@@ -42,18 +42,37 @@ export function registryOf(
   };
 }
 
-/**
- * The registry (Twilio Sync) could not be used: `message` tells the texter what did not happen,
- * `detail` the builder what failed (Sync's own code, when there is one).
- */
-export function registryUnavailable(message: string, detail: string, cause?: AppError): Failure {
-  const because = cause ? ` (${cause.code})` : '';
-  return {
-    ok: false,
-    error: {
-      code: 'REGISTRY_UNAVAILABLE',
-      message,
-      detail: `The registry (Twilio Sync) ${detail}${because}. Try again shortly.`,
-    },
-  };
-}
+/** What could not be done with the registry (Twilio Sync): the edge words it for both readers. */
+export type RegistryMiss =
+  | 'notReached'
+  | 'seriesNotSaved'
+  | 'seriesNotWritten'
+  | 'remindersUndone'
+  | 'remindersLeft'
+  | 'listNotRead'
+  | 'appointmentNotRead'
+  | 'cancelNotRead'
+  | 'statusNotRecorded'
+  | 'replyNotRecorded'
+  | 'signInNotRead'
+  | 'signInNotCounted';
+
+/** What the texter is told, by what could not be done (a variant of REGISTRY_UNAVAILABLE). */
+const TOLD: Readonly<Record<RegistryMiss, string>> = {
+  notReached: 'default',
+  seriesNotSaved: 'default',
+  seriesNotWritten: 'default',
+  remindersUndone: 'default',
+  remindersLeft: 'remindersLeft',
+  listNotRead: 'list',
+  appointmentNotRead: 'list',
+  cancelNotRead: 'cancel',
+  statusNotRecorded: 'status',
+  replyNotRecorded: 'reply',
+  signInNotRead: 'signIn',
+  signInNotCounted: 'signIn',
+};
+
+/** The registry (Twilio Sync) could not be used: what was not done, and Sync's code if any. */
+export const registryUnavailable = (miss: RegistryMiss, cause?: AppError): Failure =>
+  refuse('REGISTRY_UNAVAILABLE', undefined, { variant: TOLD[miss], miss, cause: cause?.code });

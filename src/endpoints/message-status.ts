@@ -20,11 +20,7 @@ export interface StatusAnswer {
   ignored?: 'registry-off' | 'unknown-sid' | 'not-a-message' | 'other-account' | 'unknown-status';
 }
 
-const unavailable = () =>
-  registryUnavailable(
-    'Sorry, that could not be recorded right now.',
-    'could not be updated with this status (Twilio retries the callback)',
-  );
+const unavailable = () => registryUnavailable('statusNotRecorded');
 
 export async function messageStatus(invocation: Invocation): Promise<Result<StatusAnswer>> {
   const report = readStatusReport(invocation.event);

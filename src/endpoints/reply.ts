@@ -32,11 +32,7 @@ export interface ReplyFacts {
   complete?: boolean;
 }
 
-const unavailable = () =>
-  registryUnavailable(
-    'Sorry, your reply could not be recorded right now. Please send it again in a moment.',
-    'could not be read or written, so the reply was not recorded (send it again)',
-  );
+const unavailable = () => registryUnavailable('replyNotRecorded');
 
 /** The locale the answer is written in: asked for, the appointment's, the word's, the service's. */
 function localeOf(request: ReplyRequest, invocation: Invocation, record?: AppointmentRecord) {

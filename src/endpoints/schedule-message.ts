@@ -42,12 +42,7 @@ export type ScheduleAnswer = {
 
 const registryDisabled = (field: string) => refuse('REGISTRY_DISABLED', field);
 
-const notReached = (cause: AppError) =>
-  registryUnavailable(
-    "Sorry, messages can't be scheduled right now. Nothing was sent.",
-    'could not be reached, so Twilio was not called',
-    cause,
-  );
+const notReached = (cause: AppError) => registryUnavailable('notReached', cause);
 
 const keyInUse = (outcomeUnknown: boolean) =>
   refuse('IDEMPOTENCY_KEY_IN_USE', 'idempotencyKey', {

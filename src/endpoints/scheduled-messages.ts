@@ -122,11 +122,7 @@ export async function listScheduledMessages(invocation: Invocation): Promise<Res
   if (target.value.after !== undefined) options.after = target.value.after;
   const listing = await registry.records.upcoming(by, invocation.now, options);
   if (!listing.ok) {
-    return registryUnavailable(
-      "Sorry, the scheduled messages can't be looked up right now.",
-      'could not be read',
-      listing.error,
-    );
+    return registryUnavailable('listNotRead', listing.error);
   }
   // A tag across recipients is read whole and sorted: its entries are added here instead.
   if (target.value.kind === 'tag') full = !listing.records.every((record) => add(shown(record)));

@@ -272,10 +272,7 @@ export async function startSeries(
   const book = new SeriesBook(new SyncMaps(invocation.twilio, settings.service));
   if (!(await book.save(plan, seriesTtl(plan, invocation.now)))) {
     await book.stop(plan.series);
-    return registryUnavailable(
-      "Sorry, messages can't be scheduled right now. Nothing was sent.",
-      'could not save the series, so Twilio was not called',
-    );
+    return registryUnavailable('seriesNotSaved');
   }
   const indexes = plan.planned.map((_, index) => index);
   const armed = await armWithin(invocation, registry, book, plan, indexes, firstIfTooSoon);
@@ -288,10 +285,7 @@ export async function startSeries(
   if (armed.created.length === 0 && armed.unavailable > 0) {
     // No occurrence could be claimed: nothing was sent, and no callback would ever arm the rest.
     await book.stop(plan.series);
-    return registryUnavailable(
-      "Sorry, messages can't be scheduled right now. Nothing was sent.",
-      'could not be written, so nothing was scheduled',
-    );
+    return registryUnavailable('seriesNotWritten');
   }
   const answer: SeriesAnswer = {
     series: plan.series,

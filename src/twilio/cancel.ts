@@ -13,16 +13,6 @@ export type CancelOutcome =
   | { kind: 'already-canceled' }
   | { kind: 'failed'; error: AppError };
 
-function notCancelableText(status: string): string {
-  if (status === 'sent' || status === 'delivered' || status === 'read') {
-    return "Sorry, that message has already been sent, so it can't be canceled.";
-  }
-  if (status === 'failed' || status === 'undelivered') {
-    return 'That message could not be sent anyway, so there is nothing to cancel.';
-  }
-  return "Sorry, that message is already on its way, so it can't be canceled.";
-}
-
 /** One cancel; a message that is no longer scheduled is looked up to say what it is now. */
 export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutcome> {
   try {
@@ -32,12 +22,7 @@ export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutc
     if (httpStatusOf(error) === 404 || twilioCodeOf(error) === NOT_FOUND) {
       return {
         kind: 'failed',
-        error: {
-          code: 'NOT_FOUND',
-          message: "Sorry, that message couldn't be found, so nothing was canceled.",
-          detail: 'No message with that SID exists in this account (Twilio 20404).',
-          field: 'sid',
-        },
+        error: { code: 'NOT_FOUND', field: 'sid', facts: {} },
       };
     }
     if (twilioCodeOf(error) !== NOT_SCHEDULED)
@@ -51,13 +36,7 @@ export async function cancelOne(client: Twilio, sid: string): Promise<CancelOutc
     if (status === 'canceled') return { kind: 'already-canceled' };
     return {
       kind: 'failed',
-      error: {
-        code: 'NOT_CANCELABLE',
-        message: notCancelableText(status),
-        detail: `Its status is ${status}: only a scheduled message can be canceled (Twilio 30409).`,
-        twilioCode: NOT_SCHEDULED,
-        status,
-      },
+      error: { code: 'NOT_CANCELABLE', facts: { status }, twilioCode: NOT_SCHEDULED, status },
     };
   }
 }

@@ -44,111 +44,51 @@ const twilioMessage = (error: RestExceptionLike): string =>
     500,
   );
 
-/** A create or cancel that may have reached Twilio must say so: a blind retry could send twice. */
-const MAYBE: Record<TwilioOperation, string> = {
-  create: ' The message may have been scheduled all the same: please check before trying again.',
-  cancel: ' The message may have been canceled all the same: please check before trying again.',
-  read: '',
-  record: '',
-};
-const NOTHING_DONE: Record<TwilioOperation, string> = {
-  create: ' Nothing was sent.',
-  cancel: ' Nothing was canceled.',
-  read: '',
-  record: '',
-};
-const CANNOT: Record<TwilioOperation, string> = {
-  create: "Sorry, messages can't be scheduled right now.",
-  cancel: "Sorry, messages can't be canceled right now.",
-  read: "Sorry, messages can't be looked up right now.",
-  record: "Sorry, that can't be recorded right now.",
-};
-const REFUSED: Record<TwilioOperation, string> = {
-  create: "Sorry, that message couldn't be scheduled.",
-  cancel: "Sorry, that message couldn't be canceled.",
-  read: "Sorry, those messages couldn't be looked up.",
-  record: "Sorry, that couldn't be recorded.",
-};
-/** Twilio refusals a person can understand and act on, by Twilio error code. */
-const REFUSAL_TEXT: Readonly<Record<number, string>> = {
-  21211: "Sorry, that phone number isn't valid.",
-  21610: 'Sorry, that number has unsubscribed from these messages (they replied STOP).',
-  21612: "Sorry, messages can't be sent to that number.",
-  21614: "Sorry, that number can't receive text messages.",
-  35125: "Sorry, no more messages can be scheduled right now: the account's limit is reached.",
-};
-
+/**
+ * A thrown error as facts: what the call was doing (`operation`: whether the texter is told that
+ * nothing happened, or that it may have), and what Twilio or the connection said. The edge words
+ * it (src/edge/messages).
+ */
 export function twilioError(error: unknown, operation: TwilioOperation): AppError {
   // Raised on our side before any call (e.g. the client could not be built): already an answer.
   if (error instanceof AppFailure) return error.error;
-  const maybe = MAYBE[operation];
   if (error instanceof TransportError) {
     // Never sent: the time budget was spent before (a 429 answered earlier was not acted on).
-    if (error.kind === 'no-time') {
-      return {
-        code: 'TIME_BUDGET_SPENT',
-        message: `Sorry, the messaging service is too slow right now.${NOTHING_DONE[operation]}`,
-        detail: `The time budget ran out before this call to Twilio could start, so Twilio was not called. It is safe to retry.`,
-      };
-    }
+    if (error.kind === 'no-time') return { code: 'TIME_BUDGET_SPENT', facts: { operation } };
     if (error.kind === 'timeout') {
       return {
         code: 'TWILIO_TIMEOUT',
-        message: `Sorry, the messaging service didn't answer in time.${maybe}`,
-        detail: `Twilio did not answer within the time budget. ${error.message}`,
+        facts: { variant: 'twilio', operation, cause: error.message },
       };
     }
     return {
       code: 'TWILIO_UNAVAILABLE',
-      message: `Sorry, the messaging service couldn't be reached.${maybe}`,
-      detail: `${error.message} Not retried: a create or cancel may have reached Twilio.`,
+      facts: { variant: 'unreachable', operation, cause: error.message },
     };
   }
   if (!isRestException(error)) {
     // Thrown on our side, e.g. by twilio-node checking its arguments before any request: no
     // request left (a garbled answer is a TransportError), so nothing happened at Twilio.
-    const name = error instanceof Error ? error.name : typeof error;
-    return {
-      code: 'INTERNAL_ERROR',
-      message: `Sorry, something went wrong on our side.${NOTHING_DONE[operation]}`,
-      detail: `The Twilio library threw ${name} before any request reached Twilio: a bug in the service. It is safe to retry.`,
-    };
+    const thrown = error instanceof Error ? error.name : typeof error;
+    return { code: 'INTERNAL_ERROR', facts: { variant: 'beforeTwilio', operation, thrown } };
   }
 
   const details: Pick<AppError, 'twilioCode' | 'moreInfo'> = {};
   if (typeof error.code === 'number') details.twilioCode = error.code;
   if (typeof error.moreInfo === 'string') details.moreInfo = error.moreInfo.slice(0, 500);
+  const facts = { operation, httpStatus: error.status, twilioCode: details.twilioCode };
 
   if (error.status === 401 || error.status === 403) {
-    return {
-      code: 'CONFIG_TWILIO_AUTH',
-      message: `${CANNOT[operation]}${NOTHING_DONE[operation]}`,
-      detail: `Twilio refused the service's credentials (HTTP ${error.status}): check ACCOUNT_SID and AUTH_TOKEN (or the API key) of the service.`,
-      ...details,
-    };
+    return { code: 'CONFIG_TWILIO_AUTH', facts, ...details };
   }
-  if (error.status === 429) {
-    return {
-      code: 'TWILIO_RATE_LIMITED',
-      message: 'Sorry, the messaging service is busy: please try again in a minute.',
-      detail: 'Twilio kept answering 429 (too many requests) after the bounded retries.',
-      ...details,
-    };
-  }
+  if (error.status === 429) return { code: 'TWILIO_RATE_LIMITED', facts, ...details };
   // A 5xx, or a 3xx (the transport follows no redirects): not Twilio's refusal, an outage.
   if (error.status >= 500 || error.status < 400) {
-    return {
-      code: 'TWILIO_UNAVAILABLE',
-      message: `Sorry, the messaging service had a problem.${maybe}`,
-      detail: `Twilio answered HTTP ${error.status}. Not retried: a create or cancel may have happened.`,
-      ...details,
-    };
+    return { code: 'TWILIO_UNAVAILABLE', facts, ...details };
   }
-  const known = details.twilioCode === undefined ? undefined : REFUSAL_TEXT[details.twilioCode];
   return {
     code: 'TWILIO_REJECTED',
-    message: known ?? REFUSED[operation],
-    detail: `Twilio refused the request (HTTP ${error.status}${details.twilioCode === undefined ? '' : `, error ${details.twilioCode}`}): ${twilioMessage(error)}`,
+    facts: { ...facts, twilioMessage: twilioMessage(error) },
     ...details,
   };
 }

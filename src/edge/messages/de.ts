@@ -204,6 +204,11 @@ export const DE: MessageTable = {
       list: 'Leider können die geplanten Nachrichten gerade nicht abgerufen werden.',
       cancel: 'Leider können die geplanten Nachrichten gerade nicht storniert werden.',
       status: 'Leider konnte das gerade nicht gespeichert werden.',
+      reply:
+        'Entschuldigung, Ihre Antwort konnte gerade nicht gespeichert werden. Bitte senden Sie sie gleich noch einmal.',
+      signIn: 'Entschuldigung, die Anmeldung ist gerade nicht möglich.',
+      remindersLeft:
+        'Entschuldigung, Nachrichten können gerade nicht geplant werden. Einige Erinnerungen sind eventuell noch geplant: Bitte prüfen Sie das, bevor Sie es erneut versuchen.',
     },
     REPLACE_IN_PROGRESS:
       'Diese Änderung wird bereits vorgenommen. Bitte versuchen Sie es gleich noch einmal.',

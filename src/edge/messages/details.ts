@@ -53,7 +53,26 @@ const E164 =
 
 const SUPPORTED = `repeat takes daily, weekdays (Monday to Friday), weekly, monthly, or an RFC 5545 RRULE (with or without "RRULE:", at most ${MAX_REPEAT_LENGTH} characters) with FREQ=DAILY|WEEKLY|MONTHLY and optionally INTERVAL (1-${MAX_INTERVAL}), BYDAY (MO..SU, at most ${MAX_BYDAY}, each once; with MONTHLY also 1MO, -1FR), BYMONTHDAY (MONTHLY only: 1..31 or -1..-31, at most ${MAX_BYMONTHDAY}, each once), WKST, COUNT (1-${MAX_OCCURRENCES}) and UNTIL (a date or date-time). Give the start with the usual time parameters, not DTSTART.`;
 
+/** What the registry (Twilio Sync) could not do, by REGISTRY_UNAVAILABLE's `miss`. */
+const REGISTRY_MISSES: Readonly<Record<string, string>> = {
+  notReached: 'could not be reached, so Twilio was not called',
+  seriesNotSaved: 'could not save the series, so Twilio was not called',
+  seriesNotWritten: 'could not be written, so nothing was scheduled',
+  remindersUndone: 'could not record every reminder, so the ones created were canceled',
+  remindersLeft:
+    'could not record every reminder, and some created could not be canceled (see /scheduled-messages)',
+  listNotRead: 'could not be read',
+  appointmentNotRead: 'could not be read (the appointment of this tag)',
+  cancelNotRead: 'could not be read, so nothing was canceled',
+  statusNotRecorded: 'could not be updated with this status (Twilio retries the callback)',
+  replyNotRecorded: 'could not be read or written, so the reply was not recorded (send it again)',
+  signInNotRead: 'could not be read to count sign-in attempts, so none is accepted',
+  signInNotCounted: 'could not count this sign-in attempt, so it was not tried',
+};
+
 export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
+  REGISTRY_UNAVAILABLE: (f) =>
+    `The registry (Twilio Sync) ${REGISTRY_MISSES[String(f.miss)] ?? 'could not be used'}${f.cause === undefined ? '' : ` (${f.cause})`}. Try again shortly.`,
   INVALID_REPEAT: {
     default:
       'count and until end a series: give repeat (daily, weekdays, weekly, monthly or an RRULE) with them.',
@@ -240,6 +259,19 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
     'messagingServiceSid must be a Messaging Service SID: MG followed by 32 hex characters.',
   NO_FIELDS:
     'The request has no named fields. Send form fields (as Studio does) or a JSON object such as {"to": "…", "body": "…", "minutes": 30}; a JSON array, text/plain or empty body has none.',
+  TIME_BUDGET_SPENT:
+    'The time budget ran out before this call to Twilio could start, so Twilio was not called. It is safe to retry.',
+  TWILIO_RATE_LIMITED: 'Twilio kept answering 429 (too many requests) after the bounded retries.',
+  TWILIO_UNAVAILABLE: {
+    default: (f) =>
+      `Twilio answered HTTP ${f.httpStatus}. Not retried: a create or cancel may have happened.`,
+    unreachable: (f) => `${f.cause} Not retried: a create or cancel may have reached Twilio.`,
+  },
+  TWILIO_REJECTED: (f) =>
+    `Twilio refused the request (HTTP ${f.httpStatus}${f.twilioCode === undefined ? '' : `, error ${f.twilioCode}`}): ${f.twilioMessage}`,
+  NOT_FOUND: 'No message with that SID exists in this account (Twilio 20404).',
+  NOT_CANCELABLE: (f) =>
+    `Its status is ${f.status}: only a scheduled message can be canceled (Twilio 30409).`,
   TWILIO_TIMEOUT: {
     default:
       'The service stopped waiting for Twilio at its time budget (8 s, before Studio gives up at 10 s).',

@@ -2,7 +2,7 @@
 // send it as it is. The other languages follow this table's codes and variants.
 
 import { WHEN_MESSAGES } from '../when-messages';
-import { type MessageTable, momentIn, nounIn, spanIn } from './table';
+import { type MessageTable, momentIn, nounIn, operationOf as op, spanIn } from './table';
 
 const NOTHING_DONE: Record<string, string> = {
   create: ' Nothing was sent.',
@@ -30,7 +30,6 @@ const TWILIO_REFUSALS: Record<string, string> = {
   21614: "Sorry, that number can't receive text messages.",
   35125: "Sorry, no more messages can be scheduled right now: the account's limit is reached.",
 };
-const op = (facts: { operation?: string | number }) => String(facts.operation ?? 'read');
 const HANDLED = 'Sorry, that request could not be handled.';
 
 export const EN: MessageTable = {
@@ -179,6 +178,10 @@ export const EN: MessageTable = {
       list: "Sorry, the scheduled messages can't be looked up right now.",
       cancel: "Sorry, the scheduled messages can't be canceled right now.",
       status: 'Sorry, that could not be recorded right now.',
+      reply: 'Sorry, your reply could not be recorded right now. Please send it again in a moment.',
+      signIn: "Sorry, signing in isn't possible right now.",
+      remindersLeft:
+        "Sorry, messages can't be scheduled right now. Some reminders may still be scheduled: please check before trying again.",
     },
     REPLACE_IN_PROGRESS: 'That change is already being made. Please try again in a moment.',
     TIME_BUDGET_SPENT: (f) =>

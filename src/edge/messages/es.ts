@@ -204,6 +204,11 @@ export const ES: MessageTable = {
       list: 'Lo sentimos, ahora mismo no se pueden consultar los mensajes programados.',
       cancel: 'Lo sentimos, ahora mismo no se pueden cancelar los mensajes programados.',
       status: 'Lo sentimos, ahora mismo no se pudo registrar eso.',
+      reply:
+        'Lo sentimos, su respuesta no se pudo registrar ahora. Envíela de nuevo en un momento.',
+      signIn: 'Lo sentimos, ahora no es posible iniciar sesión.',
+      remindersLeft:
+        'Lo sentimos, ahora no se pueden programar mensajes. Puede que algunos recordatorios sigan programados: compruébelo antes de volver a intentarlo.',
     },
     REPLACE_IN_PROGRESS: 'Ese cambio ya se está haciendo. Inténtelo de nuevo en un momento.',
     TIME_BUDGET_SPENT: (f) =>

@@ -204,6 +204,11 @@ export const FR: MessageTable = {
       list: 'Désolé, les messages programmés ne peuvent pas être consultés pour le moment.',
       cancel: 'Désolé, les messages programmés ne peuvent pas être annulés pour le moment.',
       status: "Désolé, cela n'a pas pu être enregistré pour le moment.",
+      reply:
+        "Désolé, votre réponse n'a pas pu être enregistrée pour le moment. Renvoyez-la dans un instant.",
+      signIn: "Désolé, la connexion n'est pas possible pour le moment.",
+      remindersLeft:
+        'Désolé, les messages ne peuvent pas être programmés pour le moment. Certains rappels sont peut-être encore programmés : vérifiez avant de réessayer.',
     },
     REPLACE_IN_PROGRESS:
       'Cette modification est déjà en cours. Veuillez réessayer dans un instant.',

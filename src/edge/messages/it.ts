@@ -205,6 +205,10 @@ export const IT: MessageTable = {
       list: 'Spiacenti, al momento non è possibile consultare i messaggi programmati.',
       cancel: 'Spiacenti, al momento non è possibile annullare i messaggi programmati.',
       status: 'Spiacenti, al momento non è stato possibile registrarlo.',
+      reply: 'Ci scusi, la sua risposta non è stata registrata. La invii di nuovo tra un momento.',
+      signIn: 'Ci scusi, al momento non è possibile accedere.',
+      remindersLeft:
+        'Ci scusi, al momento non è possibile programmare messaggi. Alcuni promemoria potrebbero essere ancora programmati: controlli prima di riprovare.',
     },
     REPLACE_IN_PROGRESS: 'Questa modifica è già in corso. Riprovi tra un momento.',
     TIME_BUDGET_SPENT: (f) =>

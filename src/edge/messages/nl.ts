@@ -202,6 +202,10 @@ export const NL: MessageTable = {
       list: 'Sorry, de ingeplande berichten kunnen nu niet worden opgevraagd.',
       cancel: 'Sorry, de ingeplande berichten kunnen nu niet worden geannuleerd.',
       status: 'Sorry, dat kon nu niet worden vastgelegd.',
+      reply: 'Sorry, uw antwoord kon nu niet worden vastgelegd. Stuur het zo meteen opnieuw.',
+      signIn: 'Sorry, aanmelden is nu niet mogelijk.',
+      remindersLeft:
+        'Sorry, er kunnen nu geen berichten worden ingepland. Sommige herinneringen staan mogelijk nog ingepland: controleer dat voordat u het opnieuw probeert.',
     },
     REPLACE_IN_PROGRESS: 'Die wijziging wordt al doorgevoerd. Probeer het zo meteen opnieuw.',
     TIME_BUDGET_SPENT: (f) =>

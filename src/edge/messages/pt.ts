@@ -198,6 +198,11 @@ export const PT: MessageTable = {
       list: 'Desculpe, não é possível consultar as mensagens agendadas agora.',
       cancel: 'Desculpe, não é possível cancelar as mensagens agendadas agora.',
       status: 'Desculpe, não foi possível registrar isso agora.',
+      reply:
+        'Desculpe, sua resposta não pôde ser registrada agora. Envie-a novamente em instantes.',
+      signIn: 'Desculpe, não é possível entrar agora.',
+      remindersLeft:
+        'Desculpe, não é possível agendar mensagens agora. Alguns lembretes ainda podem estar agendados: verifique antes de tentar de novo.',
     },
     REPLACE_IN_PROGRESS: 'Essa alteração já está sendo feita. Tente novamente em instantes.',
     TIME_BUDGET_SPENT: (f) =>

@@ -71,4 +71,6 @@ export function momentIn(language: Language, instant: number, zone: string | und
 }
 
 /** What the failed call was doing (`create`, `cancel`, `read`), for the texts that say so. */
-export const operationOf = (facts: Facts): string => String(facts.operation ?? 'read');
+/** What a failed Twilio call was doing, as the tables word it (a Sync write reads as a lookup). */
+export const operationOf = (facts: Facts): 'create' | 'cancel' | 'read' =>
+  facts.operation === 'create' || facts.operation === 'cancel' ? facts.operation : 'read';
