@@ -7,23 +7,12 @@
 // Needs /usr/bin/chromium (`apt-get install chromium`). Set CONSOLE_SCREENSHOTS=/tmp to keep
 // pictures of the page.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type LocalStack, startLocalStack } from '../scripts/local-stack';
+import { launchChromium, requireChromium } from './support/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WAIT_MS = 15_000;
 const TEST_TIMEOUT_MS = 180_000;
 const PASSWORD = 'correct horse battery';
@@ -40,15 +29,6 @@ interface Store {
   setItem(key: string, value: string): void;
 }
 
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: install it with ` +
-        '`apt-get update && apt-get install -y --no-install-recommends chromium`.',
-    );
-  }
-}
-
 async function screenshot(page: Page, name: string): Promise<void> {
   const folder = process.env.CONSOLE_SCREENSHOTS;
   if (folder) await page.screenshot({ path: join(folder, `console-${name}.png`), fullPage: true });
@@ -59,9 +39,7 @@ async function post(url: string, fields: Record<string, string>) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
-}
+const launch = (): Promise<Browser> => launchChromium();
 
 /** What the browser reported as wrong on a page: script errors, CSP refusals. */
 const problems = new WeakMap<Page, string[]>();
@@ -95,7 +73,6 @@ describe('the console, run as if deployed (password, 1-minute sessions)', {
   let browser: Browser | undefined;
 
   before(async () => {
-    requireChromium();
     stack = await startLocalStack({
       env: { CONSOLE_PASSWORD: PASSWORD, CONSOLE_SESSION_MINUTES: '1' },
       stdio: 'ignore',
@@ -278,7 +255,6 @@ describe('the console under npm start without a password', { timeout: TEST_TIMEO
   let browser: Browser | undefined;
 
   before(async () => {
-    requireChromium();
     stack = await startLocalStack({ env: {}, stdio: 'ignore', startTimeoutMs: 60_000 });
     const answer = await post(`${stack.url}/schedule-message`, {
       to: UK,

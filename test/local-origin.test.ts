@@ -7,30 +7,18 @@
 // Host (DNS rebinding) is refused on every route, and a status callback that Twilio (here: the
 // emulator, with the local token) did not sign changes nothing.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { twilioSignature } from '../emulator/callbacks';
 import { foreignRequest } from '../emulator/local-origin';
 import type { MessagesEmulator } from '../emulator/server';
 import { type LocalStack, startLocalStack } from '../scripts/local-stack';
+import { launchChromium, requireChromium } from './support/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** As test/outbox.test.ts starts it: no sandbox as root, no calls to Google's hosts. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // A name of the attacker's that resolves to this machine: DNS rebinding, in the browser.
-  '--host-resolver-rules=MAP rebind.example 127.0.0.1',
-];
+/** A name of the attacker's that resolves to this machine: DNS rebinding, in the browser. */
+const REBIND_RULE = '--host-resolver-rules=MAP rebind.example 127.0.0.1';
 const WAIT_MS = 15_000;
 const VICTIM = '+15557654321';
 const FUNCTION_ROUTES = [
@@ -61,15 +49,6 @@ declare const Image: new () => {
   onerror: (() => void) | null;
   src: string;
 };
-
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: install it with ` +
-        '`apt-get update && apt-get install -y --no-install-recommends chromium` (.ci/run does).',
-    );
-  }
-}
 
 interface Reply {
   status: number;
@@ -305,16 +284,11 @@ describe('a page of another origin, in Chromium', { timeout: 240_000 }, () => {
   let victimSid = '';
 
   before(async () => {
-    requireChromium();
     stack = await startLocalStack({ env: {}, stdio: 'ignore', startTimeoutMs: 60_000 });
     assert.ok(stack.emulator);
     emulator = stack.emulator;
     elsewhere = await startElsewhere();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    });
+    browser = await launchChromium([REBIND_RULE]);
     // A message scheduled the ordinary way (curl-like, no Origin): what a page would cancel.
     const scheduled = await postForm(`${stack.url}/schedule-message`, {
       to: VICTIM,

@@ -7,37 +7,16 @@
 // Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it). Set
 // OUTBOX_SCREENSHOT=/tmp/outbox.png to keep a picture of the page.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type LocalStack, startLocalStack } from '../scripts/local-stack';
+import { launchChromium, requireChromium } from './support/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** As the machine's probe starts it: no sandbox as root, no calls to Google's hosts. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Every wait in the page is bounded by this. */
 const WAIT_MS = 15_000;
 const TEST_TIMEOUT_MS = 120_000;
 const TO = '+15551234567';
-
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the outbox page is tested in Debian's Chromium. Install it with ` +
-        '`apt-get update && apt-get install -y --no-install-recommends chromium` (.ci/run does).',
-    );
-  }
-}
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'UTC' });
@@ -67,14 +46,9 @@ describe('the outbox page', { timeout: TEST_TIMEOUT_MS }, () => {
   let browser: Browser | undefined;
 
   before(async () => {
-    requireChromium();
     // No .env: the emulator, whatever this machine's .env says.
     stack = await startLocalStack({ env: {}, stdio: 'ignore', startTimeoutMs: 60_000 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -1,23 +1,8 @@
 // /cancel-message, declared once: exactly one of a message SID, a recipient, a tag or a series.
 import { declareEndpoint, type JsonSchema } from './declaration';
-import { RECIPIENT, SCAN_FIELDS, SERIES, TAG } from './labels';
+import { CANCEL_FAILURES, RECIPIENT, SCAN_FIELDS, SERIES, TAG } from './labels';
 
 const SIDS: JsonSchema = { type: 'array', items: { type: 'string' } };
-const FAILED: JsonSchema = {
-  type: 'array',
-  description: 'Messages that could not be canceled, with the reason.',
-  items: {
-    type: 'object',
-    required: ['sid', 'code'],
-    additionalProperties: false,
-    properties: {
-      sid: { type: 'string' },
-      code: { type: 'string' },
-      twilioCode: { type: 'integer' },
-      maybeCanceled: { const: true },
-    },
-  },
-};
 
 export const CANCEL_MESSAGE = declareEndpoint({
   path: '/cancel-message',
@@ -48,7 +33,7 @@ export const CANCEL_MESSAGE = declareEndpoint({
     properties: {
       canceled: SIDS,
       alreadyCanceled: SIDS,
-      failed: FAILED,
+      failed: CANCEL_FAILURES,
       ...SCAN_FIELDS,
       seriesStopped: { const: true },
     },

@@ -55,3 +55,20 @@ export const SCAN_FIELDS = {
     enum: ['page-limit', 'time-budget', 'twilio-error', 'size-limit', 'series'],
   },
 } as const satisfies Record<string, JsonSchema>;
+
+/** Messages that could not be canceled, with the reason, and whether they may be all the same. */
+export const CANCEL_FAILURES: JsonSchema = {
+  type: 'array',
+  description: 'Messages that could not be canceled, with the reason.',
+  items: {
+    type: 'object',
+    required: ['sid', 'code'],
+    additionalProperties: false,
+    properties: {
+      sid: { type: 'string' },
+      code: { type: 'string' },
+      twilioCode: { type: 'integer' },
+      maybeCanceled: { const: true },
+    },
+  },
+};

@@ -1,5 +1,6 @@
 // /schedule-message, declared once: what a Run Function widget may send, and what it gets back.
 import { declareEndpoint, type JsonSchema } from './declaration';
+import { CANCEL_FAILURES } from './labels';
 
 const TEXT: JsonSchema = { type: 'string' };
 const NUMBER_OR_TEXT: JsonSchema = { type: ['number', 'string'] };
@@ -28,6 +29,20 @@ const ZONE_FIELDS = {
   },
 } as const satisfies Record<string, JsonSchema>;
 
+/** Occurrences of a series whose create failed, and whether they may exist all the same. */
+const FAILED_OCCURRENCES: JsonSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['at', 'code'],
+    properties: {
+      at: { type: 'string' },
+      code: { type: 'string' },
+      maybeScheduled: { const: true },
+    },
+  },
+};
+
 /** With replace: what was canceled, what was not, and whether nothing of the tag is left. */
 const REPLACE_FIELDS = {
   replaced: {
@@ -36,19 +51,9 @@ const REPLACE_FIELDS = {
     description: 'With replace: the earlier messages canceled.',
   },
   notReplaced: {
-    type: 'array',
+    ...CANCEL_FAILURES,
     description:
       'With replace: earlier messages that could not be canceled (still, or maybe, scheduled).',
-    items: {
-      type: 'object',
-      required: ['sid', 'code'],
-      additionalProperties: false,
-      properties: {
-        sid: { type: 'string' },
-        code: { type: 'string' },
-        maybeCanceled: { const: true },
-      },
-    },
   },
   complete: {
     type: 'boolean',
@@ -135,18 +140,7 @@ const APPOINTMENT_ANSWER: JsonSchema = {
     timeZone: { type: 'string' },
     timeZones: { type: 'array', items: { type: 'string' } },
     interpreted: { type: 'string' },
-    failed: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['at', 'code'],
-        properties: {
-          at: { type: 'string' },
-          code: { type: 'string' },
-          maybeScheduled: { const: true },
-        },
-      },
-    },
+    failed: FAILED_OCCURRENCES,
     ...REPLACE_FIELDS,
   },
 };
@@ -225,18 +219,7 @@ const SERIES_ANSWER: JsonSchema = {
     interpreted: { type: 'string' },
     language: { type: 'string', enum: ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ja'] },
     tag: LABEL,
-    failed: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['at', 'code'],
-        properties: {
-          at: { type: 'string' },
-          code: { type: 'string' },
-          maybeScheduled: { const: true },
-        },
-      },
-    },
+    failed: FAILED_OCCURRENCES,
     replayed: { const: true },
     capped: { ...SKIPPED, description: 'Occurrences the frequency cap left out.' },
     ...REPLACE_FIELDS,
