@@ -3,6 +3,7 @@
 // docs/appointments.md, with each request made as the shipped flow's widgets make it; then book,
 // move, confirm, decline, opt-out and the frequency cap in two languages and two zones; then the
 // races and Sync faults a reply must survive without a wrong state or a reminder left behind.
+
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,13 +12,16 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
 import type { FlowDefinition, State } from '../scripts/flow/definition';
+import { followClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
 const NY = 'America/New_York';
 const MADRID = 'Europe/Madrid';
 const DAY = 86_400_000;
+/** The real clock, captured before the functions' clock follows the emulator's. */
 const realNow = Date.now.bind(Date);
+let unfollow: () => void = () => {};
 const FLOW: FlowDefinition = JSON.parse(
   readFileSync(join(import.meta.dirname, '../flows/scheduler.json'), 'utf8'),
 );
@@ -118,7 +122,7 @@ describe('appointments through the built functions and the emulator', () => {
       syncReadsPerSecond: 0,
     });
     const base = await emulator.start();
-    Date.now = () => emulator.clock.now();
+    unfollow = followClock(emulator.clock);
     // Twilio's status callbacks, posted by the emulator, reach the built /message-status here.
     server = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
@@ -141,7 +145,7 @@ describe('appointments through the built functions and the emulator', () => {
     };
   });
   after(async () => {
-    Date.now = realNow;
+    unfollow();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await emulator.stop();

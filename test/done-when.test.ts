@@ -1,12 +1,13 @@
 // What version 2 promises, through the built /schedule-message (and friends) with the
 // emulator, at a frozen clock: what a Studio builder and the person texted would see.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MessagesEmulator } from '../emulator/messages-api';
+import { freezeClock, thawClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
-const realNow = Date.now.bind(Date);
 
 /** The wall clock of `zone` at `iso`, with the weekday: "Thu 09:00". */
 const local = (iso: string, zone: string) =>
@@ -28,7 +29,7 @@ describe('version 2, done when', () => {
   /** Freezes the clock (functions and emulator) at `iso`. */
   const at = (iso: string) => {
     const frozen = Date.parse(iso);
-    Date.now = () => frozen;
+    freezeClock(frozen);
   };
 
   before(async () => {
@@ -36,7 +37,7 @@ describe('version 2, done when', () => {
     env = { MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: await emulator.start() };
   });
   after(async () => {
-    Date.now = realNow;
+    thawClock();
     await emulator.stop();
   });
 
@@ -213,13 +214,13 @@ describe('version 2: the service defaults, record lifetimes and every cancel rou
     base = await emulator.start();
   });
   after(async () => {
-    Date.now = realNow;
+    thawClock();
     await emulator.stop();
   });
 
   it('QUIET_DAYS, DEFAULT_LOCALE and DEFAULT_TIME_ZONE=recipient apply when a request says nothing', async () => {
     const frozen = Date.parse('2026-12-05T15:00:00Z'); // Saturday, 10:00 in New York
-    Date.now = () => frozen;
+    freezeClock(frozen);
     const env = { QUIET_DAYS: 'sun', DEFAULT_LOCALE: 'fr-FR', DEFAULT_TIME_ZONE: 'recipient' };
     const answer = await call(schedule, { to: '+12125550100', body: 'x', delay: '1d' }, env);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
@@ -240,7 +241,7 @@ describe('version 2: the service defaults, record lifetimes and every cancel rou
   });
 
   it('a record expires 7 days after its send time (Sync TTL)', async () => {
-    Date.now = realNow;
+    thawClock();
     const answer = await call(schedule, { to: '+15550009001', body: 'x', minutes: '60' });
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     const sendAt = Date.parse(String(answer.body.sendAt));
@@ -255,7 +256,7 @@ describe('version 2: the service defaults, record lifetimes and every cancel rou
   });
 
   it('a cancel by to (a STOP) updates the records it touches', async () => {
-    Date.now = realNow;
+    thawClock();
     const to = '+15550009002';
     await call(schedule, { to, body: 'a', minutes: '60', tag: 'stop-me' });
     await call(schedule, { to, body: 'b', minutes: '90', tag: 'stop-me' });

@@ -11,12 +11,13 @@ const ROOT = join(import.meta.dirname, '..');
 
 /**
  * The time tests, found rather than listed: every test file that imports a module of src/time,
- * or sets the clock (a frozen or moved clock is what a host zone could skew).
+ * or sets the clock (mock timers, or test/support/clock.ts: a frozen or moved clock is what a
+ * host zone could skew).
  */
 const TIME_TESTS = readdirSync(join(ROOT, 'test'))
   .filter((name) => name.endsWith('.test.ts') && name !== 'host-tz.test.ts')
   .filter((name) =>
-    /from '\.\.\/src\/time\/|mock\.timers|Date\.now = /.test(
+    /from '\.\.\/src\/time\/|mock\.timers|support\/clock'/.test(
       readFileSync(join(ROOT, 'test', name), 'utf8'),
     ),
   )

@@ -1,17 +1,21 @@
 // `repeat` through the built functions, against the emulator with its clock moved: a series
 // runs past Twilio's 35-day window with nothing but status callbacks arming the next occurrences.
-// The functions' clock follows the emulator's (Date.now is pointed at it), as under `npm start`.
+// The functions' clock follows the emulator's (mock timers, set at each move), as under `npm start`.
+
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
+import { followClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
 const NY = 'America/New_York';
 const DAY = 86_400_000;
+/** The real clock, captured before the functions' clock follows the emulator's. */
 const realNow = Date.now.bind(Date);
+let unfollow: () => void = () => {};
 
 const isCreate = (r: RecordedRequest) => r.method === 'POST' && r.path.endsWith('/Messages.json');
 
@@ -56,7 +60,7 @@ describe('repeat: a series through the built functions and the emulator', () => 
       syncWritesPerSecond: 1_000,
     });
     const base = await emulator.start();
-    Date.now = () => emulator.clock.now();
+    unfollow = followClock(emulator.clock);
     // Twilio's status callbacks, posted by the emulator, reach the built /message-status here.
     server = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
@@ -80,7 +84,7 @@ describe('repeat: a series through the built functions and the emulator', () => 
     };
   });
   after(async () => {
-    Date.now = realNow;
+    unfollow();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await emulator.stop();

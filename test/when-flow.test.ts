@@ -1,15 +1,16 @@
 // `when` through the shipped paths: the built /schedule-message with no locale (as the Studio
 // flow sends it) answers the language it read, in that language's words; and a request with
 // many candidate zones reads the text once per language, never once per zone.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MessagesEmulator } from '../emulator/messages-api';
 import { computeSendTime } from '../src/time/send-time';
 import { chronoFor } from '../src/time/when-chrono';
+import { freezeClock, thawClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
-const realNow = Date.now.bind(Date);
 
 describe('when through the built /schedule-message, no locale', () => {
   let emulator: MessagesEmulator;
@@ -21,10 +22,10 @@ describe('when through the built /schedule-message, no locale', () => {
     emulator = new MessagesEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
     env = { MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: await emulator.start() };
     const frozen = Date.parse('2027-03-10T09:30:00Z'); // Wednesday 10:30 in Paris
-    Date.now = () => frozen;
+    freezeClock(frozen);
   });
   after(async () => {
-    Date.now = realNow;
+    thawClock();
     await emulator.stop();
   });
 
