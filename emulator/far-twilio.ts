@@ -3,8 +3,8 @@
 // startFarTwilio() (stop-at-scale.ts) through fork + IPC; it exits when told to, or when its
 // parent goes away.
 
+import { type Fault, TwilioEmulator } from './index';
 import { startLatencyProxy } from './latency-proxy';
-import { type Fault, MessagesEmulator } from './messages-api';
 
 export interface FarTwilioSetup {
   delayMs: number;
@@ -25,7 +25,7 @@ type Command = { kind: 'setup'; setup: FarTwilioSetup } | { kind: 'report' } | {
 
 async function main(): Promise<void> {
   const send = (message: unknown) => process.send?.(message);
-  let emulator: MessagesEmulator | undefined;
+  let emulator: TwilioEmulator | undefined;
   let proxy: Awaited<ReturnType<typeof startLatencyProxy>> | undefined;
   const stop = async () => {
     await proxy?.stop();
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   process.on('message', (command: Command) => {
     void (async () => {
       if (command.kind === 'setup') {
-        emulator = new MessagesEmulator({ sendIntervalMs: 0 });
+        emulator = new TwilioEmulator({ sendIntervalMs: 0 });
         const target = await emulator.start();
         proxy = await startLatencyProxy(target, command.setup.delayMs);
         for (const message of command.setup.seed) emulator.seed(message);

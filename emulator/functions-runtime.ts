@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import twilio from 'twilio';
-import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from './messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from './index';
 import { installResponseStandIn, ResponseStandIn } from './twilio-response';
 
 export { ResponseStandIn };

@@ -62,7 +62,7 @@ export const EMULATOR_AUTH_TOKEN = 'e'.repeat(32);
 
 const MIB = 1024 * 1024;
 
-export class MessagesEmulator {
+export class TwilioEmulator {
   readonly accountSid: string;
   readonly authToken: string;
   /** The clock everything here reads; move it with `advanceClock` or `clock.advance`. */

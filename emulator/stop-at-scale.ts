@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { FarTwilioReport, FarTwilioSetup } from './far-twilio';
 import { invoke, loadFunction, makeContext } from './functions-runtime';
-import type { Fault } from './messages-api';
+import type { Fault } from './index';
 
 export const STOP_RECIPIENT = '+15551230077';
 const SERVICE = `MG${'a'.repeat(32)}`;

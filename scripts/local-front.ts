@@ -12,7 +12,7 @@ import { redactNumbers } from '../src/core/mask';
 import { readSigned } from './local-signature';
 
 /** Twilio Functions accept requests up to 1 MB. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 export interface LocalError {
   status: number;
@@ -30,7 +30,7 @@ export const tooLarge = (): LocalError =>
     413,
     'REQUEST_TOO_LARGE',
     'The request is too large to be read.',
-    `Requests are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB, as on Twilio Functions.`,
+    `Requests are limited to ${MAX_REQUEST_BYTES / 1024 / 1024} MB, as on Twilio Functions.`,
   );
 
 export const notReady = (): LocalError =>
@@ -228,7 +228,7 @@ export function front(options: {
       sendError(res, tooLarge());
       res.once('finish', () => req.destroy());
     };
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
       refuse();
       return;
     }
@@ -244,7 +244,7 @@ export function front(options: {
       let seen = 0;
       req.on('data', (chunk: Buffer) => {
         seen += chunk.length;
-        if (seen > MAX_BODY_BYTES && !res.headersSent) refuse();
+        if (seen > MAX_REQUEST_BYTES && !res.headersSent) refuse();
       });
     }
     guardErrorAnswers(res, options.log);
@@ -255,7 +255,7 @@ export function front(options: {
       app(req, res);
       return;
     }
-    readSigned(req, signed.authToken, MAX_BODY_BYTES).then(
+    readSigned(req, signed.authToken, MAX_REQUEST_BYTES).then(
       (read) => {
         if (read.ok) return app(read.request, res);
         if (read.reason === 'too-large') return res.headersSent ? undefined : refuse();

@@ -7,11 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
-import {
-  EMULATOR_ACCOUNT_SID,
-  EMULATOR_AUTH_TOKEN,
-  MessagesEmulator,
-} from '../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN, TwilioEmulator } from '../emulator';
 import { isSid } from '../src/core/sid';
 import { readDotEnv as readEnvFile } from './env-file';
 import type { ServerMessage, ServerOptions } from './local-server';
@@ -89,7 +85,7 @@ export interface LocalStack {
   /** Settles when the server process ends. */
   exited: Promise<ServerExit>;
   /** Present when the functions talk to the emulator rather than to Twilio. */
-  emulator?: MessagesEmulator;
+  emulator?: TwilioEmulator;
   /** The credentials the functions use (the emulator's, or the real ones from .env). */
   accountSid: string;
   authToken: string;
@@ -264,9 +260,9 @@ export async function startTwilioRun(options: {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const fileEnv = options.env ?? readDotEnv();
   const variables: Record<string, string> = { ...fileEnv };
-  let emulator: MessagesEmulator | undefined;
+  let emulator: TwilioEmulator | undefined;
   if (!hasRealCredentials(fileEnv)) {
-    emulator = new MessagesEmulator();
+    emulator = new TwilioEmulator();
     variables.ACCOUNT_SID = EMULATOR_ACCOUNT_SID;
     variables.AUTH_TOKEN = EMULATOR_AUTH_TOKEN;
     variables.TWILIO_API_BASE_URL = await emulator.start();

@@ -5,7 +5,7 @@
 // failed booking, the tag free to book again, and the same reply sent again finishes a decline.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Fault, MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
+import { type Fault, type RecordedRequest, TwilioEmulator } from '../emulator';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
@@ -18,7 +18,7 @@ const FAULTS: { name: string; fault: Fault; times: number }[] = [
 const isSyncWrite = (r: RecordedRequest) => r.host === 'sync' && r.method !== 'GET';
 
 describe('appointments under Sync faults: every write of a booking and of a decline', () => {
-  const emulator = new MessagesEmulator({
+  const emulator = new TwilioEmulator({
     sendIntervalMs: 0,
     syncWritesPerSecond: 1_000_000,
     syncReadsPerSecond: 0,

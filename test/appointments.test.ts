@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
+import { type RecordedRequest, TwilioEmulator } from '../emulator';
 import type { FlowDefinition, State } from '../scripts/flow/definition';
 import { followClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
@@ -81,7 +81,7 @@ interface Reminder {
 }
 
 describe('appointments through the built functions and the emulator', () => {
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
   let server: Server;
   let env: Record<string, string>;
   const schedule = loadFunction('schedule-message');
@@ -114,7 +114,7 @@ describe('appointments through the built functions and the emulator', () => {
   };
 
   before(async () => {
-    emulator = new MessagesEmulator({
+    emulator = new TwilioEmulator({
       clock: realNow,
       sendIntervalMs: 0,
       maxRecordedRequests: 50_000,

@@ -2,7 +2,7 @@
 // Messages emulator and its paging.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const cancel = loadFunction('cancel-message');
@@ -13,7 +13,7 @@ const BOB = '+15551230002';
 const DAY = 24 * 3600 * 1000;
 
 describe('/cancel-message (built function, emulator)', () => {
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   let env: Record<string, string>;
   const context = () => makeContext({ env });
 

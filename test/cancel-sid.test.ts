@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { parseCancelTarget } from '../src/input/cancel-request';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
@@ -38,7 +38,7 @@ const event = fc.record(
 );
 
 describe('/cancel-message: a present sid never cancels by recipient', () => {
-  const emulator = new MessagesEmulator({ sendIntervalMs: 0 });
+  const emulator = new TwilioEmulator({ sendIntervalMs: 0 });
   let env: Record<string, string>;
   const quiet = console.log;
   before(async () => {

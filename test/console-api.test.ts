@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EMULATOR_AUTH_TOKEN, MessagesEmulator } from '../emulator/messages-api';
+import { EMULATOR_AUTH_TOKEN, TwilioEmulator } from '../emulator';
 import { sessionKey, signSession } from '../src/core/console-session';
 import { type Answer, invoke, loadFunction, makeContext } from './support/functions';
 
@@ -28,7 +28,7 @@ type Body = Record<string, unknown>;
 const messagesOf = (answer: Answer) => answer.body.messages as Body[];
 
 describe('/console and /console-api (built functions, emulator)', () => {
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   let env: Record<string, string>;
   const context = (extra: Record<string, string | undefined> = {}) =>
     makeContext({ env: { ...env, ...extra } });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { openApiText } from '../scripts/contract/openapi-document';
 import { CANCEL_MESSAGE } from '../src/contract/cancel-message';
 import { CONSOLE_API } from '../src/contract/console-api';
@@ -218,7 +218,7 @@ describe('docs/openapi.json', () => {
 
 describe('answers of the built functions match the declared answers', () => {
   const ajv = new Ajv2020({ strict: false });
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   let env: Record<string, string>;
   before(async () => {
     const url = await emulator.start();

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { freezeClock, thawClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
@@ -19,7 +19,7 @@ const local = (iso: string, zone: string) =>
   }).format(Date.parse(iso));
 
 describe('version 2, done when', () => {
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
   let env: Record<string, string>;
   const schedule = loadFunction('schedule-message');
   const list = loadFunction('scheduled-messages');
@@ -33,7 +33,7 @@ describe('version 2, done when', () => {
   };
 
   before(async () => {
-    emulator = new MessagesEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
+    emulator = new TwilioEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
     env = { MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: await emulator.start() };
   });
   after(async () => {
@@ -193,7 +193,7 @@ describe('version 2, done when', () => {
 });
 
 describe('version 2: the service defaults, record lifetimes and every cancel route', () => {
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
   let base: string;
   const schedule = loadFunction('schedule-message');
   const list = loadFunction('scheduled-messages');
@@ -210,7 +210,7 @@ describe('version 2: the service defaults, record lifetimes and every cancel rou
     );
 
   before(async () => {
-    emulator = new MessagesEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
+    emulator = new TwilioEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
     base = await emulator.start();
   });
   after(async () => {

@@ -9,9 +9,9 @@ import twilio from 'twilio';
 import {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
-  MessagesEmulator,
   MovableClock,
-} from '../emulator/messages-api';
+  TwilioEmulator,
+} from '../emulator';
 import { createTransport } from '../src/twilio/transport';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
@@ -57,7 +57,7 @@ async function startReceiver(status = 204) {
 
 describe('Emulator clock and status callbacks', () => {
   const clock = new MovableClock(() => START);
-  const emulator = new MessagesEmulator({ clock, sendIntervalMs: 0 });
+  const emulator = new TwilioEmulator({ clock, sendIntervalMs: 0 });
   let client: ReturnType<typeof twilio>;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
@@ -291,7 +291,7 @@ describe('Emulator clock and status callbacks', () => {
 
 describe('Emulator timer', () => {
   it('sends a due message on its own while running', async () => {
-    const emulator = new MessagesEmulator({ sendIntervalMs: 10 });
+    const emulator = new TwilioEmulator({ sendIntervalMs: 10 });
     await emulator.start();
     try {
       const sid = emulator.seed({ to: TO, status: 'scheduled', sendAt: emulator.clock.now() + 50 });

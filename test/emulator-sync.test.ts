@@ -9,16 +9,16 @@ import twilio from 'twilio';
 import {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
-  MessagesEmulator,
   MovableClock,
-} from '../emulator/messages-api';
+  TwilioEmulator,
+} from '../emulator';
 import { createTransport } from '../src/twilio/transport';
 
 type Client = ReturnType<typeof twilio>;
 const START = Date.parse('2026-12-01T12:00:00Z');
 
 /** The real twilio client, through our transport, to `emulator` (no 429 retries: we look at them). */
-function clientFor(emulator: MessagesEmulator): Client {
+function clientFor(emulator: TwilioEmulator): Client {
   return twilio(EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN, {
     httpClient: createTransport({
       deadline: Date.now() + 60_000,
@@ -30,7 +30,7 @@ function clientFor(emulator: MessagesEmulator): Client {
 
 describe('Sync emulator (through twilio-node)', () => {
   const clock = new MovableClock(() => START);
-  const emulator = new MessagesEmulator({ clock, syncWritesPerSecond: 10_000 });
+  const emulator = new TwilioEmulator({ clock, syncWritesPerSecond: 10_000 });
   let client: Client;
   let sync: ReturnType<Client['sync']['v1']['services']>;
   let mapName = '';
@@ -258,7 +258,7 @@ describe('Sync emulator (through twilio-node)', () => {
 });
 
 describe("Sync emulator's write limit per Map", () => {
-  const emulator = new MessagesEmulator({ syncWritesPerSecond: 1, syncBurstWindowSeconds: 3 });
+  const emulator = new TwilioEmulator({ syncWritesPerSecond: 1, syncBurstWindowSeconds: 3 });
   let client: Client;
   before(async () => {
     await emulator.start();
@@ -296,7 +296,7 @@ describe("Sync emulator's write limit per Map", () => {
 });
 
 describe("Sync emulator's read limit per Map, and faults put through its control route", () => {
-  const emulator = new MessagesEmulator({
+  const emulator = new TwilioEmulator({
     syncWritesPerSecond: 1_000,
     syncReadsPerSecond: 1,
     syncBurstWindowSeconds: 3,

@@ -4,11 +4,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import twilio from 'twilio';
-import {
-  EMULATOR_ACCOUNT_SID,
-  EMULATOR_AUTH_TOKEN,
-  MessagesEmulator,
-} from '../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN, TwilioEmulator } from '../emulator';
 import { createTransport } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
@@ -17,7 +13,7 @@ const MINUTE = 60_000;
 
 describe('Messages emulator', () => {
   let now = Date.parse('2026-12-01T12:00:00Z');
-  const emulator = new MessagesEmulator({ clock: () => now });
+  const emulator = new TwilioEmulator({ clock: () => now });
   let client: ReturnType<typeof twilio>;
   /** The real twilio client, through our transport, to the emulator. */
   const clientFor = (authToken: string) =>
@@ -111,7 +107,7 @@ describe('Messages emulator: bodies, credentials and the request log', () => {
     });
 
   it('answers 413 to a body over 1 MiB, declared or streamed, without recording it', async () => {
-    const emulator = new MessagesEmulator();
+    const emulator = new TwilioEmulator();
     const url = await emulator.start();
     try {
       assert.equal(await post(url, 2 * 1024 * 1024, true), 413);
@@ -126,7 +122,7 @@ describe('Messages emulator: bodies, credentials and the request log', () => {
   });
 
   it('checks credentials before recording: a stranger leaves no trace and takes no fault', async () => {
-    const emulator = new MessagesEmulator();
+    const emulator = new TwilioEmulator();
     const url = await emulator.start();
     try {
       emulator.inject({ kind: 'status', status: 503 });
@@ -146,7 +142,7 @@ describe('Messages emulator: bodies, credentials and the request log', () => {
   });
 
   it('keeps a bounded log: the last requests, within a byte budget, in the same array', async () => {
-    const emulator = new MessagesEmulator({ maxRecordedRequests: 5, maxRecordedBytes: 4096 });
+    const emulator = new TwilioEmulator({ maxRecordedRequests: 5, maxRecordedBytes: 4096 });
     const url = await emulator.start();
     const log = emulator.requests;
     const list = (n: number) =>

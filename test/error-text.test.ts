@@ -5,7 +5,7 @@
 // The table is a Record over ErrorCode: a new code does not type-check until it has a case.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import type { AppError, ErrorCode } from '../src/core/errors';
 import { wordsFor } from '../src/edge/error-words';
 import { slotPlace } from '../src/registry/keys';
@@ -30,7 +30,7 @@ interface ViaFunction {
   event: Record<string, unknown>;
   env?: Record<string, string | undefined>;
   /** Runs first; may return the event to send instead (e.g. holding a seeded SID). */
-  setup?: (emulator: MessagesEmulator) => unknown;
+  setup?: (emulator: TwilioEmulator) => unknown;
   /** Also required of the message (e.g. "in the past"). */
   says?: RegExp;
 }
@@ -322,7 +322,7 @@ const CASES: Record<ErrorCode, Case> = {
 };
 
 let emulatorUrl = '';
-function contextFor(_emulator: MessagesEmulator, env: Record<string, string | undefined> = {}) {
+function contextFor(_emulator: TwilioEmulator, env: Record<string, string | undefined> = {}) {
   return makeContext({
     env: { MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: emulatorUrl, ...env },
   });
@@ -336,7 +336,7 @@ interface WordedError {
 }
 
 describe('every error message is fit for the person who texted', () => {
-  const emulator = new MessagesEmulator({ sendIntervalMs: 0 });
+  const emulator = new TwilioEmulator({ sendIntervalMs: 0 });
   const quiet = console.log;
   before(async () => {
     emulatorUrl = await emulator.start();
@@ -397,7 +397,7 @@ describe('every error message is fit for the person who texted', () => {
 });
 
 describe('what a first try by a newcomer found', () => {
-  const emulator = new MessagesEmulator({ sendIntervalMs: 0 });
+  const emulator = new TwilioEmulator({ sendIntervalMs: 0 });
   const quiet = console.log;
   const send = (event: Record<string, unknown>) =>
     invoke(loadFunction('schedule-message'), contextFor(emulator), event);

@@ -6,11 +6,7 @@ import { EventEmitter } from 'node:events';
 import https from 'node:https';
 import { PassThrough } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import {
-  EMULATOR_ACCOUNT_SID,
-  EMULATOR_AUTH_TOKEN,
-  MessagesEmulator,
-} from '../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN, TwilioEmulator } from '../emulator';
 import { scheduleMessage } from '../src/endpoints/schedule-message';
 import { readConfig } from '../src/input/config';
 import { createTransport, retryAfterMs, TransportError } from '../src/twilio/transport';
@@ -35,7 +31,7 @@ const MESSAGES_URI = `https://api.twilio.com/2010-04-01/Accounts/${EMULATOR_ACCO
 
 /** One emulator per suite, so that suites can run side by side. */
 function useEmulator() {
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   const env: Record<string, string> = {};
   before(async () => {
     Object.assign(env, CREDENTIAL_ENV, {

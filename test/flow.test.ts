@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import {
   checkFlowDefinition,
   type FlowDefinition,
@@ -586,7 +586,7 @@ describe('flows/scheduler.json: calls into this project', () => {
 
 describe('flows/scheduler.json: what a texter gets (interpreted, against the built functions)', () => {
   const flow = loadFlow();
-  const emulator = new MessagesEmulator({ sendIntervalMs: 0 });
+  const emulator = new TwilioEmulator({ sendIntervalMs: 0 });
   let env: Record<string, string>;
   let functions: CallFunction;
   let senders = 0;

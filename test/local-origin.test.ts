@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { twilioSignature } from '../emulator/callbacks';
 import { foreignRequest } from '../emulator/local-origin';
-import type { MessagesEmulator } from '../emulator/server';
+import type { TwilioEmulator } from '../emulator/server';
 import { type LocalStack, startLocalStack } from '../scripts/local-stack';
 import { launchChromium, requireChromium } from './support/browser';
 
@@ -216,7 +216,7 @@ interface Snapshot {
   apiRequests: number;
 }
 
-const snapshot = (emulator: MessagesEmulator): Snapshot => ({
+const snapshot = (emulator: TwilioEmulator): Snapshot => ({
   messages: JSON.stringify(
     [...emulator.messages.values()].map((m) => [m.sid, m.status, m.body, m.sendAt]),
   ),
@@ -278,7 +278,7 @@ it("has Debian's Chromium to run the attacks in", () => requireChromium());
 
 describe('a page of another origin, in Chromium', { timeout: 240_000 }, () => {
   let stack: LocalStack;
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
   let browser: Browser;
   let elsewhere: { server: Server; port: number };
   let victimSid = '';
@@ -435,7 +435,7 @@ describe('a page of another origin, in Chromium', { timeout: 240_000 }, () => {
 
 describe('the local stack, asked by name and origin', { timeout: 120_000 }, () => {
   let stack: LocalStack;
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
 
   before(async () => {
     stack = await startLocalStack({ env: {}, stdio: 'ignore', startTimeoutMs: 60_000 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { EMULATOR_ACCOUNT_SID, MessagesEmulator } from '../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, TwilioEmulator } from '../emulator';
 import {
   ALICE,
   BOB,
@@ -29,7 +29,7 @@ interface Run {
 }
 
 describe('log lines', () => {
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   const env: Record<string, string> = {};
   const runs: Run[] = [];
   const secrets = new Set<string>([...CREDENTIALS, EMULATOR_ACCOUNT_SID]);

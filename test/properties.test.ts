@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
+import { type RecordedRequest, TwilioEmulator } from '../emulator';
 import { computeSendTime, type SendTimeRequest, type SendTimeSpec } from '../src/time/send-time';
 import { built, CREDENTIAL_ENV, captureConsole, isCreate, SERVICE } from './support/faults';
 import { type Answer, invoke, makeContext } from './support/functions';
@@ -238,7 +238,7 @@ function assertScheduled(
 // --- Through the built functions ---------------------------------------------------------------
 
 describe('properties of the built functions (emulator)', () => {
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   let env: Record<string, string>;
   let quiet: ReturnType<typeof captureConsole>;
 

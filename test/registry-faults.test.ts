@@ -10,7 +10,7 @@
 // process, so the whole matrix takes seconds.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Fault, MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
+import { type Fault, type RecordedRequest, TwilioEmulator } from '../emulator';
 import { cancelMessage } from '../src/endpoints/cancel-message';
 import type { Endpoint } from '../src/endpoints/invocation';
 import { messageStatus } from '../src/endpoints/message-status';
@@ -38,7 +38,7 @@ const isSyncWrite = (req: RecordedRequest) =>
   req.host === 'sync' && (req.method === 'POST' || req.method === 'DELETE');
 
 interface Ctx {
-  emulator: MessagesEmulator;
+  emulator: TwilioEmulator;
   call(endpoint: 'schedule' | 'cancel' | 'status', event: Record<string, unknown>): Promise<Answer>;
   /** A recipient, tag and body of their own for each run. */
   to: string;
@@ -75,7 +75,7 @@ function assertNothingTwice(ctx: Ctx): void {
   }
 }
 
-function hasItem(emulator: MessagesEmulator, mapName: string, key: string): boolean {
+function hasItem(emulator: TwilioEmulator, mapName: string, key: string): boolean {
   for (const map of emulator.sync.maps.values())
     if (map.uniqueName === mapName && map.items.has(key)) return true;
   return false;
@@ -330,7 +330,7 @@ const PATHS: Path[] = [
 ];
 
 describe('registry fault matrix: every Sync write of every path × every fault', () => {
-  const emulator = new MessagesEmulator({
+  const emulator = new TwilioEmulator({
     sendIntervalMs: 0,
     // The matrix puts its own faults; Sync's limits are the bench's to show.
     syncWritesPerSecond: 1_000_000,

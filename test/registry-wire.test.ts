@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import twilio from 'twilio';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { createTransport } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
 import { type PrismServer, startPrism } from './support/prism';
@@ -62,12 +62,12 @@ async function startRouter(sync: string, api: string) {
 
 describe("Sync requests, validated by Prism against Twilio's Sync description", () => {
   let prism: PrismServer | undefined;
-  let emulator: MessagesEmulator | undefined;
+  let emulator: TwilioEmulator | undefined;
   let router: Awaited<ReturnType<typeof startRouter>> | undefined;
 
   before(async () => {
     prism = await startPrism('twilio_sync_v1.json');
-    emulator = new MessagesEmulator({ sendIntervalMs: 0 });
+    emulator = new TwilioEmulator({ sendIntervalMs: 0 });
     router = await startRouter(prism.url, await emulator.start());
   });
   after(async () => {

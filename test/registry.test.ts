@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
+import { type RecordedRequest, TwilioEmulator } from '../emulator';
 import { type Answer, invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
@@ -33,7 +33,7 @@ const isCancel = (r: RecordedRequest) =>
   r.method === 'POST' && /\/Messages\/(SM|MM)[0-9a-f]{32}\.json$/.test(r.path);
 
 describe('registry (Sync), through the built functions', () => {
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
   let env: Record<string, string>;
   const schedule = loadFunction('schedule-message');
   const list = loadFunction('scheduled-messages');
@@ -44,7 +44,7 @@ describe('registry (Sync), through the built functions', () => {
   const creates = () => emulator.requests.filter(isCreate).length;
 
   before(async () => {
-    emulator = new MessagesEmulator({ maxRecordedRequests: 20_000, sendIntervalMs: 0 });
+    emulator = new TwilioEmulator({ maxRecordedRequests: 20_000, sendIntervalMs: 0 });
     env = { MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: await emulator.start() };
   });
   after(() => emulator.stop());

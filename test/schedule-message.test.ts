@@ -2,14 +2,14 @@
 // twilio library over real HTTP to the local Messages emulator.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
 const schedule = loadFunction('schedule-message');
 
 describe('/schedule-message (built function, emulator)', () => {
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   let env: Record<string, string>;
 
   before(async () => {

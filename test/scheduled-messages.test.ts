@@ -1,7 +1,7 @@
 // /scheduled-messages through the built function against the Messages emulator.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { placesOf } from '../src/registry/keys';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
@@ -10,7 +10,7 @@ const SERVICE = `MG${'a'.repeat(32)}`;
 const DAY = 24 * 3600 * 1000;
 
 describe('/scheduled-messages (built function, emulator)', () => {
-  const emulator = new MessagesEmulator();
+  const emulator = new TwilioEmulator();
   let env: Record<string, string>;
 
   before(async () => {
@@ -86,7 +86,7 @@ describe('/scheduled-messages (built function, emulator)', () => {
 
 describe('/scheduled-messages with the registry: reads only what it returns', () => {
   // Seeding writes 700 records to one Map: Sync's write limit would take a minute.
-  const emulator = new MessagesEmulator({
+  const emulator = new TwilioEmulator({
     sendIntervalMs: 0,
     maxRecordedRequests: 10_000,
     syncWritesPerSecond: 100_000,

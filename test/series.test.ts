@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { MessagesEmulator, type RecordedRequest } from '../emulator/messages-api';
+import { type RecordedRequest, TwilioEmulator } from '../emulator';
 import { followClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
 
@@ -29,7 +29,7 @@ const newYorkTime = (iso: string) =>
   }).format(Date.parse(iso));
 
 describe('repeat: a series through the built functions and the emulator', () => {
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
   let server: Server;
   let env: Record<string, string>;
   const schedule = loadFunction('schedule-message');
@@ -53,7 +53,7 @@ describe('repeat: a series through the built functions and the emulator', () => 
   }
 
   before(async () => {
-    emulator = new MessagesEmulator({
+    emulator = new TwilioEmulator({
       clock: realNow,
       sendIntervalMs: 0,
       maxRecordedRequests: 50_000,

@@ -7,9 +7,9 @@ import twilio from 'twilio';
 import {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
-  MessagesEmulator,
   MovableClock,
-} from '../emulator/messages-api';
+  TwilioEmulator,
+} from '../emulator';
 import {
   lockedUntil,
   MAX_FAILURES,
@@ -34,7 +34,7 @@ describe('lockedUntil', () => {
 
 describe('SignInThrottle (emulator Sync)', () => {
   const clock = new MovableClock(() => START);
-  const emulator = new MessagesEmulator({ clock });
+  const emulator = new TwilioEmulator({ clock });
   let maps: () => SyncMaps;
 
   before(async () => {

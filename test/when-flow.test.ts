@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MessagesEmulator } from '../emulator/messages-api';
+import { TwilioEmulator } from '../emulator';
 import { computeSendTime } from '../src/time/send-time';
 import { chronoFor } from '../src/time/when-chrono';
 import { freezeClock, thawClock } from './support/clock';
@@ -13,13 +13,13 @@ import { invoke, loadFunction, makeContext } from './support/functions';
 const SERVICE = `MG${'a'.repeat(32)}`;
 
 describe('when through the built /schedule-message, no locale', () => {
-  let emulator: MessagesEmulator;
+  let emulator: TwilioEmulator;
   let env: Record<string, string>;
   const schedule = loadFunction('schedule-message');
   const call = (event: Record<string, unknown>) => invoke(schedule, makeContext({ env }), event);
 
   before(async () => {
-    emulator = new MessagesEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
+    emulator = new TwilioEmulator({ clock: () => Date.now(), sendIntervalMs: 0 });
     env = { MESSAGING_SERVICE_SID: SERVICE, TWILIO_API_BASE_URL: await emulator.start() };
     const frozen = Date.parse('2027-03-10T09:30:00Z'); // Wednesday 10:30 in Paris
     freezeClock(frozen);

@@ -9,7 +9,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import twilio from 'twilio';
-import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../emulator';
 import { createTransport } from '../src/twilio/transport';
 import { invoke, loadFunction, makeContext } from './support/functions';
 import { type PrismServer, startPrism } from './support/prism';

@@ -6,13 +6,13 @@
 // (Date.now) follows the emulator's movable clock, as under `npm start`; stop() restores it.
 import { performance } from 'node:perf_hooks';
 import twilio from 'twilio';
-import { type LatencyProxy, startLatencyProxy } from '../../emulator/latency-proxy';
 import {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
   type EmulatorOptions,
-  MessagesEmulator,
-} from '../../emulator/messages-api';
+  TwilioEmulator,
+} from '../../emulator';
+import { type LatencyProxy, startLatencyProxy } from '../../emulator/latency-proxy';
 import { SHARDS } from '../../src/registry/keys';
 import { type Handler, loadOwnHandler } from './harness';
 import { ENV } from './inputs';
@@ -51,7 +51,7 @@ export interface Measured {
 }
 
 export interface Emulated {
-  emulator: MessagesEmulator;
+  emulator: TwilioEmulator;
   /** Calls a built function in-process; `viaProxy` sends its Twilio calls through the proxy. */
   call(
     name: string,
@@ -87,7 +87,7 @@ export async function startEmulated(
   options: EmulatorOptions & { env?: Record<string, string> } = {},
 ): Promise<Emulated> {
   const { env: baseEnv = {}, ...emulatorOptions } = options;
-  const emulator = new MessagesEmulator({
+  const emulator = new TwilioEmulator({
     clock: realNow,
     sendIntervalMs: 0,
     maxRecordedRequests: 10_000,

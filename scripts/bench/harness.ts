@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import twilio from 'twilio';
-import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator';
 import { installResponseStandIn, type ResponseStandIn } from '../../emulator/twilio-response';
 import { CREATED_SID, ENV, ENV_V1, SERVICE, TO } from './inputs';
 

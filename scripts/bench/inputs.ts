@@ -1,6 +1,6 @@
 // What the bench sends: a minimal deployment's variables and Studio-shaped events, every value a
 // string, as the Run Function widget sends them.
-import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator';
 import { EMULATOR_MESSAGING_SERVICE_SID } from '../local-stack';
 
 export const SERVICE = EMULATOR_MESSAGING_SERVICE_SID;

@@ -4,7 +4,7 @@
 // the answer, not the backlog. Records are written straight into the emulator's Sync (the write
 // limit is lifted for that only); reads are limited as Twilio's are (20/s per Map).
 import { performance } from 'node:perf_hooks';
-import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator/messages-api';
+import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '../../emulator';
 import { placesOf } from '../../src/registry/keys';
 import { startEmulated } from './emulated';
 import { fixed, progress, table, verdict } from './report';

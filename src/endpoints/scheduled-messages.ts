@@ -11,7 +11,7 @@ import { type ScanResult, scanScheduled } from '../twilio/message-scan';
 import { type Invocation, registryOf, registryUnavailable } from './invocation';
 
 /** Studio parses at most 64 kB; stop adding messages well before that. */
-export const MAX_BODY_BYTES = 60_000;
+export const MAX_ANSWER_BYTES = 60_000;
 /** The envelope around the messages: ok, source, scanned, complete, stoppedBy. */
 const ENVELOPE_BYTES = 200;
 
@@ -53,7 +53,7 @@ function sizeLimited<T>(into: T[]): (entry: T) => boolean {
   let bytes = ENVELOPE_BYTES;
   return (entry) => {
     const size = Buffer.byteLength(JSON.stringify(entry)) + 1;
-    if (bytes + size > MAX_BODY_BYTES) return false;
+    if (bytes + size > MAX_ANSWER_BYTES) return false;
     bytes += size;
     into.push(entry);
     return true;

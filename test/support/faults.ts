@@ -5,9 +5,9 @@ import { mock } from 'node:test';
 import {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
-  type MessagesEmulator,
   type RecordedRequest,
-} from '../../emulator/messages-api';
+  type TwilioEmulator,
+} from '../../emulator';
 import { TIME_BUDGET_MS } from '../../src/core/budget';
 import { defineHandler, type FunctionHandler, type HandlerOptions } from '../../src/edge/handler';
 import { cancelMessage } from '../../src/endpoints/cancel-message';
@@ -34,7 +34,7 @@ export const bodyText = (tag: string) => `Secret body ${tag}: see you at the cli
 
 export const isCreate = (req: RecordedRequest) =>
   req.method === 'POST' && req.path.endsWith('/Messages.json');
-export const creates = (emulator: MessagesEmulator) => emulator.requests.filter(isCreate).length;
+export const creates = (emulator: TwilioEmulator) => emulator.requests.filter(isCreate).length;
 
 export const built = {
   'schedule-message': loadFunction('schedule-message'),
@@ -87,12 +87,12 @@ export interface Scenario {
   name: string;
   endpoint: keyof typeof built;
   /** Injects faults and seeds messages; what it returns is handed to `check`. */
-  setup(emulator: MessagesEmulator): unknown;
+  setup(emulator: TwilioEmulator): unknown;
   event: Record<string, unknown>;
   expected: Expected;
   /** Of the 8 s, what is left when Twilio is first called; set, it runs on a virtual clock. */
   budgetLeftMs?: number;
-  check?(answer: Answer, emulator: MessagesEmulator, state: unknown): void;
+  check?(answer: Answer, emulator: TwilioEmulator, state: unknown): void;
   /** Phone numbers and bodies the answer's error and the logs must not show. */
   secrets: string[];
 }
@@ -305,7 +305,7 @@ export const scenarios: Scenario[] = [
  */
 export async function runScenario(
   scenario: Scenario,
-  emulator: MessagesEmulator,
+  emulator: TwilioEmulator,
   env: Record<string, string>,
   { virtual = false } = {},
 ): Promise<{ answer: Answer; state: unknown }> {
@@ -342,7 +342,7 @@ export async function runScenario(
 export function checkScenario(
   scenario: Scenario,
   answer: Answer,
-  emulator: MessagesEmulator,
+  emulator: TwilioEmulator,
   state: unknown,
 ): void {
   const { expected } = scenario;

@@ -1,5 +1,5 @@
-// The emulator's entry point under its first name: the tests, scripts and bench import it from
-// here. It now serves Sync as well; the parts live beside it (server.ts is the whole emulator).
+// The emulator of Twilio's APIs (Messages, Sync, status callbacks, a movable clock): the tests,
+// scripts and bench import it from here; the parts live beside it (server.ts is the whole of it).
 export type { CallbackRecord } from './callbacks';
 export { twilioSignature } from './callbacks';
 export { MovableClock } from './clock';
@@ -9,5 +9,5 @@ export {
   EMULATOR_ACCOUNT_SID,
   EMULATOR_AUTH_TOKEN,
   type EmulatorOptions,
-  MessagesEmulator,
+  TwilioEmulator,
 } from './server';
