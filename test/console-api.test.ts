@@ -293,4 +293,31 @@ describe('/console and /console-api (built functions, emulator)', () => {
       assert.equal((await call({ action: 'session' }, token)).status, 200);
     });
   });
+
+  describe('appointments', () => {
+    it('by an appointment\u2019s tag, shows the appointment and its state as replies change it', async () => {
+      const to = '+12125550177';
+      const at = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const booked = await invoke(schedule, context(), {
+        to,
+        body: 'See you {{appointment}}',
+        appointmentAt: `${at}T15:00`,
+        timeZone: 'America/New_York',
+        remind: '24h',
+        tag: 'appt-console',
+      });
+      assert.equal(booked.status, 200, JSON.stringify(booked.body));
+      const before = await call({ action: 'upcoming', tag: 'appt-console' }, token);
+      const appointment = before.body.appointment as Body;
+      assert.equal(appointment.tag, 'appt-console');
+      assert.equal(appointment.state, 'booked');
+      const replied = await invoke(loadFunction('reply'), context(), { from: to, text: 'C' });
+      assert.equal(replied.body.state, 'confirmed', JSON.stringify(replied.body));
+      const after = await call({ action: 'upcoming', tag: 'appt-console' }, token);
+      assert.equal((after.body.appointment as Body).state, 'confirmed');
+      // A tag that names no appointment has none.
+      const plain = await call({ action: 'upcoming', tag: 'promo' }, token);
+      assert.equal(plain.body.appointment, undefined);
+    });
+  });
 });

@@ -5,7 +5,7 @@
 import { CANCEL_MESSAGE } from './cancel-message';
 import { declareEndpoint, type JsonSchema } from './declaration';
 import { CURSOR } from './labels';
-import { SEND_TIME_FIELDS } from './schedule-message';
+import { APPOINTMENT_FIELD, SEND_TIME_FIELDS } from './schedule-message';
 import { SCHEDULED_MESSAGES } from './scheduled-messages';
 
 /** The header `npm start`'s front adds to the console's requests (never sent by a browser). */
@@ -122,6 +122,7 @@ export const CONSOLE_API = declareEndpoint({
           messages: { type: 'array', items: MESSAGE },
           complete: { type: 'boolean' },
           stoppedBy: { type: 'string', enum: ['size-limit', 'time-budget'] },
+          appointment: APPOINTMENT_FIELD,
         },
       },
       {

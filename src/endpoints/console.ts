@@ -14,10 +14,12 @@ import { SeriesBook, type SeriesPlan } from '../registry/series';
 import { MAX_FAILURES, SignInThrottle } from '../registry/sign-in-throttle';
 import { fetchBodies } from '../twilio/message-bodies';
 import { SyncMaps } from '../twilio/sync-map';
+import type { AppointmentView } from './appointment';
+import { listWithAppointment } from './appointment-listing';
 import { cancelMessage } from './cancel-message';
 import { type Access, accessOf, isLocal, keyOf } from './console-access';
 import { type Invocation, registryUnavailable } from './invocation';
-import { listScheduledMessages, type RecordedMessage, shown } from './scheduled-messages';
+import { type RecordedMessage, shown } from './scheduled-messages';
 
 /** Rows whose text is read from Twilio (the first ones, by send time). */
 const MAX_BODIES = 50;
@@ -102,11 +104,13 @@ async function upcoming(invocation: Invocation): Promise<Result<object>> {
   let messages: RecordedMessage[];
   let complete: boolean;
   let stoppedBy: 'size-limit' | 'time-budget' | undefined;
+  let appointment: AppointmentView | undefined;
   if (hasTarget(invocation.event)) {
-    const listed = await listScheduledMessages(invocation);
+    // As /scheduled-messages answers it: by tag, the appointment of the tag with its state.
+    const listed = await listWithAppointment(invocation);
     if (!listed.ok) return listed;
     if (listed.value.source !== 'registry') return registryDisabled();
-    ({ messages, complete, stoppedBy } = listed.value);
+    ({ messages, complete, stoppedBy, appointment } = listed.value);
   } else {
     if (invocation.config.registry === undefined) return registryDisabled();
     const listing = await allUpcoming(syncOf(invocation), invocation, invocation.now);
@@ -130,7 +134,12 @@ async function upcoming(invocation: Invocation): Promise<Result<object>> {
     if (body !== undefined) row.body = body;
     return row;
   });
-  return ok({ messages: rows, complete, ...(stoppedBy !== undefined && { stoppedBy }) });
+  return ok({
+    messages: rows,
+    complete,
+    ...(stoppedBy !== undefined && { stoppedBy }),
+    ...(appointment !== undefined && { appointment }),
+  });
 }
 
 const iso = (seconds: number | undefined) =>

@@ -213,6 +213,11 @@ async function load() {
     rows.replaceChildren();
     showError(list.answer.error);
   }
+  // Searched by a tag that names an appointment: its time and state (booked, confirmed, declined).
+  const appointment = list.answer.ok ? list.answer.appointment : undefined;
+  byId('appointment').textContent = appointment
+    ? `Appointment ${appointment.tag}: ${appointment.atText ?? appointment.at}, ${appointment.state}.`
+    : '';
   const plans = byId('plans');
   if (series.answer.ok) {
     const found = series.answer.plans;
