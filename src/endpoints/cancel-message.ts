@@ -73,6 +73,33 @@ export type CancelAnswer = CancelBySidAnswer | CancelByRecipientAnswer | CancelB
 const RECORD_RESERVE_MS = 1_000;
 const RECORD_CONCURRENCY = 8;
 
+/**
+ * Cancels `sids`, a bounded number at once within the budget: what was canceled and what failed
+ * go into the caller's lists; `touched` are those whose records to update (not failed).
+ */
+async function cancelEach(
+  invocation: Invocation,
+  sids: readonly string[],
+  canceled: string[],
+  failed: CancelFailure[],
+): Promise<{ touched: string[]; notStarted: readonly string[] }> {
+  const client = invocation.twilio();
+  const touched: string[] = [];
+  const { notStarted } = await runBounded(
+    sids,
+    CONCURRENCY,
+    { ...invocation, reserveMs: CANCEL_RESERVE_MS },
+    async (sid) => {
+      const outcome = await cancelOne(client, sid);
+      if (outcome.kind === 'canceled') canceled.push(sid);
+      const failure = cancelFailure(sid, outcome);
+      if (failure) failed.push(failure);
+      else touched.push(sid);
+    },
+  );
+  return { touched, notStarted };
+}
+
 /** Marks canceled messages in the registry, as far as the budget allows. */
 async function recordCanceled(invocation: Invocation, sids: readonly string[]): Promise<void> {
   const registry = registryOf(invocation);
@@ -136,19 +163,7 @@ async function cancelByRecipient(
   if (listing?.ok) {
     const sids = listing.records.map((record) => record.sid);
     for (const sid of sids) handled.add(sid);
-    const touched: string[] = [];
-    const { notStarted } = await runBounded(
-      sids,
-      CONCURRENCY,
-      { ...invocation, reserveMs: CANCEL_RESERVE_MS },
-      async (sid) => {
-        const outcome = await cancelOne(client, sid);
-        if (outcome.kind === 'canceled') canceled.push(sid);
-        const failure = cancelFailure(sid, outcome);
-        if (failure) failed.push(failure);
-        else touched.push(sid);
-      },
-    );
+    const { touched, notStarted } = await cancelEach(invocation, sids, canceled, failed);
     recordsLeft = notStarted.length > 0 || !listing.complete;
     recording = recordCanceled(invocation, touched);
   }
@@ -243,23 +258,10 @@ async function cancelByLabel(
   if (!listing.ok) {
     return registryUnavailable('cancelNotRead', listing.error);
   }
-  const client = invocation.twilio();
   const canceled: string[] = [];
-  const touched: string[] = [];
   const failed: CancelFailure[] = [];
   const sids = [...new Set([...listing.records.map((record) => record.sid), ...plans.sids])];
-  const { notStarted } = await runBounded(
-    sids,
-    CONCURRENCY,
-    { ...invocation, reserveMs: CANCEL_RESERVE_MS },
-    async (sid) => {
-      const outcome = await cancelOne(client, sid);
-      const failure = cancelFailure(sid, outcome);
-      if (failure) failed.push(failure);
-      else touched.push(sid);
-      if (outcome.kind === 'canceled') canceled.push(sid);
-    },
-  );
+  const { touched, notStarted } = await cancelEach(invocation, sids, canceled, failed);
   await recordCanceled(invocation, touched);
   const complete =
     listing.complete && plans.complete && notStarted.length === 0 && failed.length === 0;
