@@ -106,7 +106,7 @@ describe('time tests pass under every host zone', {
         );
         const failures = output
           .split('\n')
-          .filter((line) => /^\s*not ok|Error|error:/.test(line))
+          .filter((line) => /^\s*not ok|Error|error:|Counterexample|[Ss]eed/.test(line))
           .slice(0, 20)
           .join('\n');
         assert.equal(code, 0, `${file} failed under TZ=${tz}:\n${failures || output.slice(-2000)}`);
