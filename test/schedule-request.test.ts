@@ -502,3 +502,25 @@ describe('parseSendAt', () => {
     });
   }
 });
+
+describe('media links', () => {
+  it('refuses a link over 8,192 characters before Twilio is asked (its limit is 1 MiB a request)', () => {
+    const long = `https://example.com/${'a'.repeat(8_200)}`;
+    const result = parseScheduleRequest(
+      { to: '+15551234567', mediaUrl: [long], minutes: '30' },
+      { quietHours: null, quietDays: null, locale: 'en-US' },
+    );
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.error.code, 'INVALID_MEDIA_URL');
+    assert.match(
+      wordsFor(result.error, 'en').detail ?? '',
+      /at most 8192 characters \(one is longer\)/,
+    );
+    const fits = parseScheduleRequest(
+      { to: '+15551234567', mediaUrl: [`https://example.com/${'a'.repeat(8_000)}`], minutes: '30' },
+      { quietHours: null, quietDays: null, locale: 'en-US' },
+    );
+    assert.equal(fits.ok, true);
+  });
+});

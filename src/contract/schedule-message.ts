@@ -257,8 +257,12 @@ export const SCHEDULE_MESSAGE = declareEndpoint({
       shape: 'list',
       invalid: 'INVALID_MEDIA_URL',
       since: 1,
-      description: 'Up to 10 absolute http(s) URLs: a list, a repeated key, or comma-separated.',
-      schema: { type: ['array', 'string'], items: { type: 'string', format: 'uri' } },
+      description:
+        'Up to 10 absolute http(s) URLs of at most 8192 characters each: a list, a repeated key, or comma-separated.',
+      schema: {
+        type: ['array', 'string'],
+        items: { type: 'string', format: 'uri', maxLength: 8192 },
+      },
     },
     contentSid: {
       names: ['contentSid'],

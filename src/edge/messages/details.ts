@@ -110,7 +110,10 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
   BODY_TOO_LONG: (f) => `body has ${f.characters} characters; Twilio sends at most ${f.max}.`,
   TOO_MANY_MEDIA: (f) =>
     `mediaUrl lists ${f.count} URLs; Twilio takes at most ${f.max} per message.`,
-  INVALID_MEDIA_URL: 'Each mediaUrl must be an absolute http(s) URL that Twilio can fetch.',
+  INVALID_MEDIA_URL: {
+    default: 'Each mediaUrl must be an absolute http(s) URL that Twilio can fetch.',
+    tooLong: (f) => `Each mediaUrl must be at most ${f.max} characters (one is longer).`,
+  },
   INVALID_CONTENT_SID:
     'contentSid must be a Content template SID: HX followed by 32 hex characters.',
   CONFLICTING_CONTENT:
