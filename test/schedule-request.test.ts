@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ErrorCode, Result } from '../src/core/errors';
+import { maskDigitRuns } from '../src/core/mask';
 import { httpStatusFor } from '../src/edge/error-catalog';
 import { wordsFor } from '../src/edge/error-words';
 import type { Config } from '../src/input/config';
@@ -522,5 +523,19 @@ describe('media links', () => {
       { quietHours: null, quietDays: null, locale: 'en-US' },
     );
     assert.equal(fits.ok, true);
+  });
+});
+
+describe('builder details through the edge', () => {
+  it('a limit is written so that the masking of phone numbers leaves it readable', () => {
+    const result = parseScheduleRequest(
+      { to: '+15551234567', body: 'x', minutes: '-5' },
+      { quietHours: null, quietDays: null, locale: 'en-US' },
+    );
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    const detail = maskDigitRuns(wordsFor(result.error, 'en').detail ?? '');
+    assert.match(detail, /up to 5,270,400,/);
+    assert.doesNotMatch(detail, /\*\*\*/);
   });
 });

@@ -160,7 +160,9 @@ export const DETAILS: Partial<Readonly<Record<ErrorCode, DetailEntry>>> = {
   },
   MISSING_SEND_TIME: 'Say when to send: give one of minutes, delay, sendAt, at or when.',
   CONFLICTING_SEND_TIME: 'Give only one of minutes, delay, sendAt, at and when.',
-  INVALID_MINUTES: (f) => `minutes must be a positive number up to ${f.max}, such as 30 or 90.5.`,
+  // Written with separators: the last masking of the edge takes a 7-digit run for a phone number.
+  INVALID_MINUTES: (f) =>
+    `minutes must be a positive number up to ${Number(f.max).toLocaleString('en-US')}, such as 30 or 90.5.`,
   INVALID_SEND_AT: {
     default: SEND_AT_FORMAT,
     noSuchDate: (f) =>
