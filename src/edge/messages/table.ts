@@ -21,7 +21,7 @@ export interface LanguageWords {
 
 export interface MessageTable extends LanguageWords {
   readonly language: Language;
-  /** Any code, variant `unreadable`: a value of the wrong kind (a list, an object, NaN). */
+  /** Any code, variant `wrongKind` (or `wrongKindItem`): a value of the wrong kind (a list, NaN). */
   readonly unreadable: Text;
   /** Any code, variant `conflict`: a name and its alias with different values. */
   readonly conflicting: Text;
