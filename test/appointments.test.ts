@@ -6,14 +6,13 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { type RecordedRequest, TwilioEmulator } from '../emulator';
 import type { FlowDefinition, State } from '../scripts/flow/definition';
 import { followClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
+import { type CallbackServer, serveStatusCallbacks } from './support/status-callbacks';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
 const NY = 'America/New_York';
@@ -82,7 +81,7 @@ interface Reminder {
 
 describe('appointments through the built functions and the emulator', () => {
   let emulator: TwilioEmulator;
-  let server: Server;
+  let callbacks: CallbackServer;
   let env: Record<string, string>;
   const schedule = loadFunction('schedule-message');
   const list = loadFunction('scheduled-messages');
@@ -124,30 +123,16 @@ describe('appointments through the built functions and the emulator', () => {
     const base = await emulator.start();
     unfollow = followClock(emulator.clock);
     // Twilio's status callbacks, posted by the emulator, reach the built /message-status here.
-    server = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const query = new URL(req.url ?? '/', 'http://local').searchParams;
-      const event = Object.fromEntries([
-        ...query,
-        ...new URLSearchParams(Buffer.concat(chunks).toString()),
-      ]);
-      const answer = await call(status, event);
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    callbacks = await serveStatusCallbacks((event) => call(status, event));
     env = {
       MESSAGING_SERVICE_SID: SERVICE,
       TWILIO_API_BASE_URL: base,
-      DOMAIN_NAME: `127.0.0.1:${port}`,
+      DOMAIN_NAME: callbacks.domain,
     };
   });
   after(async () => {
     unfollow();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await callbacks.close();
     await emulator.stop();
   });
   beforeEach(() => emulator.clearFaults());

@@ -3,12 +3,11 @@
 // The functions' clock follows the emulator's (mock timers, set at each move), as under `npm start`.
 
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type RecordedRequest, TwilioEmulator } from '../emulator';
 import { followClock } from './support/clock';
 import { invoke, loadFunction, makeContext } from './support/functions';
+import { type CallbackServer, serveStatusCallbacks } from './support/status-callbacks';
 
 const SERVICE = `MG${'a'.repeat(32)}`;
 const NY = 'America/New_York';
@@ -30,7 +29,7 @@ const newYorkTime = (iso: string) =>
 
 describe('repeat: a series through the built functions and the emulator', () => {
   let emulator: TwilioEmulator;
-  let server: Server;
+  let callbacks: CallbackServer;
   let env: Record<string, string>;
   const schedule = loadFunction('schedule-message');
   const list = loadFunction('scheduled-messages');
@@ -62,31 +61,16 @@ describe('repeat: a series through the built functions and the emulator', () => 
     const base = await emulator.start();
     unfollow = followClock(emulator.clock);
     // Twilio's status callbacks, posted by the emulator, reach the built /message-status here.
-    server = createServer(async (req, res) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      // As the Functions runtime does: the query (the series) and the form in one event.
-      const query = new URL(req.url ?? '/', 'http://local').searchParams;
-      const event = Object.fromEntries([
-        ...query,
-        ...new URLSearchParams(Buffer.concat(chunks).toString()),
-      ]);
-      const answer = await call(status, event);
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    callbacks = await serveStatusCallbacks((event) => call(status, event));
     env = {
       MESSAGING_SERVICE_SID: SERVICE,
       TWILIO_API_BASE_URL: base,
-      DOMAIN_NAME: `127.0.0.1:${port}`,
+      DOMAIN_NAME: callbacks.domain,
     };
   });
   after(async () => {
     unfollow();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await callbacks.close();
     await emulator.stop();
   });
 
