@@ -81,8 +81,8 @@ export class BodyTooLarge extends Error {
   }
 }
 
-/** Reads the body as UTF-8, refusing (without buffering the rest) past `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Reads the whole body, refusing (without buffering the rest) past `limit` bytes. */
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge(limit));
   return new Promise((resolve, reject) => {
@@ -100,10 +100,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
+
+/** The body as UTF-8, up to `limit` bytes. */
+export const readBody = async (req: IncomingMessage, limit: number): Promise<string> =>
+  (await readBodyBytes(req, limit)).toString('utf8');
 
 export function sendJson(
   res: ServerResponse,

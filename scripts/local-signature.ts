@@ -9,30 +9,18 @@
 import { IncomingMessage } from 'node:http';
 // The validator alone, not the whole client (which takes ~170 ms to load).
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
+import { BodyTooLarge, readBodyBytes } from '../emulator/http';
 
 export type SignedRead =
   | { ok: true; request: IncomingMessage }
   | { ok: false; reason: 'too-large' | 'unsigned' | 'bad-signature' };
 
 /** Reads the whole body, up to `limit` bytes (undefined past it). */
-function readAll(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+const readAll = (req: IncomingMessage, limit: number): Promise<Buffer | undefined> =>
+  readBodyBytes(req, limit).catch((error: unknown) => {
+    if (error instanceof BodyTooLarge) return undefined;
+    throw error;
   });
-}
 
 /** The form fields Twilio signs; a repeated name keeps every value. */
 function signedParams(req: IncomingMessage, body: Buffer): Record<string, string | string[]> {
