@@ -2,10 +2,12 @@
 // up to ten times (see the performance notes). A remembered offset must always be the one ICU
 // gives: checked around every offset change of 2026-2027 in zones with unusual rules, and at
 // random instants. Every instant is asked twice, so the second answer comes from memory.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type WallTime, wallTimeAt } from '../src/time/wall-clock';
+import { icuWallTime } from './support/icu-wall-clock';
 
 const ZONES = [
   'America/New_York',
@@ -23,35 +25,6 @@ const ZONES = [
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-const reference = new Map<string, Intl.DateTimeFormat>();
-/** The wall clock as ICU shows it, read field by field: no offset arithmetic of ours. */
-function icuWallTime(instant: number, zone: string): WallTime {
-  let format = reference.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    reference.set(zone, format);
-  }
-  const parts = format.formatToParts(instant);
-  const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return {
-    year: field('year'),
-    month: field('month'),
-    day: field('day'),
-    hour: field('hour'),
-    minute: field('minute'),
-    second: field('second'),
-  };
-}
 
 const offsetOf = (instant: number, zone: string): number => {
   const w = icuWallTime(instant, zone);

@@ -7,6 +7,7 @@
 // Zones with DST in both hemispheres, a 30-minute DST (Lord Howe), a 45-minute offset (Chatham),
 // and starts placed on DST change days, gaps and overlaps included. Seeded and bounded.
 // Must pass under any host TZ.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -14,6 +15,7 @@ import { type Options, RRule, Weekday as RRuleWeekday } from 'rrule';
 import { DAY, MINUTE } from '../src/core/units';
 import type { DaySpec, RepeatRule } from '../src/time/repeat-rule';
 import { occurrences } from '../src/time/series-expand';
+import { icuWallTime } from './support/icu-wall-clock';
 
 const ZONES = [
   'America/New_York',
@@ -24,34 +26,10 @@ const ZONES = [
   'Pacific/Chatham',
 ];
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /** The wall clock of `zone` at `instant`, as Intl shows it: fields read as a UTC date. */
 function shownAt(instant: number, zone: string): number {
-  let format = formats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(zone, format);
-  }
-  const parts = format.formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
+  const w = icuWallTime(instant, zone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
 /** The instant `wall` (a UTC-fielded wall time) shows in `zone`: gap forward, overlap earlier. */
